@@ -1,0 +1,5 @@
+"""``python -m plandiff``: the same as the ``plandiff`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,65 @@
+"""Error types raised by the plandiff core; each builds its own one-line message."""
+
+from __future__ import annotations
+
+
+class PlandiffError(Exception):
+    """Base of every error plandiff reports to a user (exit code 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        """The complete one-line message, without the ``plandiff: error:`` prefix."""
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class PlanLoadError(PlandiffError):
+    """A plan file could not be read (missing, a directory, unreadable, binary, too big)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        """The file as the user named it (never an absolute path we made up)."""
+        self.reason = reason
+        """What went wrong, lower case, no trailing full stop."""
+
+
+class PlanFormatError(PlandiffError):
+    """A plan file was read but is not valid YAML or not a valid plan."""
+
+    def __init__(self, path: str, line: int | None, where: str, problem: str) -> None:
+        location = f"{path}:{line}" if line is not None else path
+        prefix = f"{location}: {where}: " if where else f"{location}: "
+        super().__init__(prefix + problem)
+        self.path = path
+        """The file as the user named it."""
+        self.line = line
+        """1-based line of the problem, or None when the problem is not tied to a line."""
+        self.where = where
+        """Path inside the plan, e.g. ``clauses[5].number``; empty for the whole file."""
+        self.problem = problem
+        """What is wrong and, where possible, how to fix it."""
+
+
+class UnknownPlanError(PlandiffError):
+    """A bundled plan name that does not exist."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        listing = ", ".join(known) if known else "none"
+        super().__init__(
+            f"{name}: no such file, and not a bundled plan (bundled plans: {listing})"
+        )
+        self.name = name
+        """The name the user gave."""
+        self.known = known
+        """Slugs of the bundled plans."""
+
+
+class UsageError(PlandiffError):
+    """A bad combination of command-line values (a filter naming nothing, a bad format)."""
+
+
+class OutputError(PlandiffError):
+    """The report could not be written where the user asked."""

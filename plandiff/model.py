@@ -1,0 +1,240 @@
+"""Immutable values shared by every stage: plan versions, clauses, changes and reports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Provenance(enum.Enum):
+    """How a clause's wording is known."""
+
+    PUBLISHED = "published"
+    """From a published or leaked full text (the default)."""
+    REPORTED = "reported"
+    """Known only from press accounts of the text."""
+    CARRIED = "carried"
+    """Assumed unchanged from the parent version; not confirmed by any source."""
+
+
+class Status(enum.Enum):
+    """How a whole version is known."""
+
+    PUBLISHED = "published"
+    LEAKED = "leaked"
+    REPORTED = "reported"
+    RECONSTRUCTED = "reconstructed"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document a plan version was built from."""
+
+    title: str
+    """Human-readable title of the source."""
+    url: str
+    """Where the source was read; any scheme is kept verbatim (renderers decide on links)."""
+    date: str | None = None
+    """ISO date of publication, when known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One numbered point of a plan, with its sub-points."""
+
+    number: str
+    """The point's own number or letter as printed, e.g. ``"6"`` or ``"b"``; never empty."""
+    text: str
+    """Verbatim text of this point only (sub-points live in ``clauses``)."""
+    id: str | None = None
+    """Stable slug pairing this clause across versions; unique within a file."""
+    title: str | None = None
+    """Short heading, e.g. ``"Army size"``."""
+    topics: tuple[str, ...] = ()
+    """Topic slugs such as ``army`` or ``territory``, in file order."""
+    provenance: Provenance = Provenance.PUBLISHED
+    """How this clause's wording is known."""
+    bracketed: bool = False
+    """True when the point is explicitly left open or disputed."""
+    note: str | None = None
+    """Editorial note: variants, what is and is not known."""
+    clauses: tuple[Clause, ...] = ()
+    """Sub-points in document order."""
+    line: int = 0
+    """1-based line of the clause in its file; 0 for clauses built in code."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVersion:
+    """One version of a plan, as loaded from a file."""
+
+    label: str
+    """How reports name this version: the bundled slug or the path as given."""
+    clauses: tuple[Clause, ...]
+    """Top-level clauses in document order."""
+    plan: str | None = None
+    """Slug of this version (bundled files are named after it)."""
+    title: str | None = None
+    date: str | None = None
+    """ISO date (YYYY-MM-DD)."""
+    drafted_by: tuple[str, ...] = ()
+    status: Status | None = None
+    sources: tuple[Source, ...] = ()
+    parent: str | None = None
+    """Slug of the version this one revises."""
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A clause together with where it sits in its version."""
+
+    address: tuple[str, ...]
+    """Numbers from the top, e.g. ``("10", "b")`` for point 10(b)."""
+    clause: Clause
+
+
+class SegmentOp(enum.Enum):
+    """What a piece of word diff does, relative to the old text."""
+
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of words with one diff operation."""
+
+    op: SegmentOp
+    """EQUAL, INSERT or DELETE, relative to the old text."""
+    text: str
+    """Verbatim text; for EQUAL the new version's text."""
+    old_text: str | None = None
+    """For EQUAL runs that differ only under an ignore option: the old version's text."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityChange:
+    """A number in a clause whose value changed, appeared or disappeared."""
+
+    old: str | None
+    """The old number as written (``"600,000"``, ``"$100 billion"``), None if it appeared."""
+    new: str | None
+    """The new number as written, None if it disappeared."""
+    unit: str | None
+    """Normalised unit: ``personnel``, ``USD``, ``%``, ``days``, ``years`` …; None if bare."""
+    old_value: float | int | None
+    """Old value in the unit (``$100 billion`` → 100000000000)."""
+    new_value: float | int | None
+    delta: float | int | None
+    """new_value − old_value, when both exist."""
+    percent: float | None
+    """Relative change in percent, rounded to one decimal; None when undefined."""
+    delta_text: str | None = None
+    """The delta written like the old number (``+200,000``, ``+$700 billion``); None if unpaired."""
+
+
+class ChangeKind(enum.Enum):
+    """What happened to a clause between two versions."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    MODIFIED = "modified"
+    UNCHANGED = "unchanged"
+
+
+class MatchKind(enum.Enum):
+    """Which evidence paired an old clause with a new one."""
+
+    ID = "id"
+    NUMBER = "number"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One clause's fate between two versions."""
+
+    kind: ChangeKind
+    old: Located | None
+    """The clause in the old version; None when ADDED."""
+    new: Located | None
+    """The clause in the new version; None when REMOVED."""
+    moved: bool = False
+    """Reordered among its siblings, or now under another parent."""
+    renumbered: bool = False
+    """Its address differs between versions."""
+    match: MatchKind | None = None
+    """How the pair was found; None for ADDED and REMOVED."""
+    segments: tuple[Segment, ...] = ()
+    """Word diff of the text; empty when the text is unchanged or the clause is unpaired."""
+    quantities: tuple[QuantityChange, ...] = ()
+    """Numbers that changed, in reading order."""
+    attributes: tuple[str, ...] = ()
+    """Names of changed attributes besides text: ``title``, ``topics``, ``bracketed``."""
+    granularity: str = "word"
+    """Unit of the text diff: ``word``; ``sentence`` or ``whole`` for very long texts."""
+
+    @property
+    def is_difference(self) -> bool:
+        """True when this change is something a reader must see."""
+        return self.kind is not ChangeKind.UNCHANGED or self.moved or self.renumbered
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts of changes by kind and flag."""
+
+    added: int = 0
+    removed: int = 0
+    modified: int = 0
+    unchanged: int = 0
+    moved: int = 0
+    renumbered: int = 0
+
+    @property
+    def total_differences(self) -> int:
+        """Clauses added, removed or modified."""
+        return self.added + self.removed + self.modified
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """What a report says about one of the two versions."""
+
+    label: str
+    plan: str | None = None
+    title: str | None = None
+    date: str | None = None
+    status: Status | None = None
+    drafted_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Normalisation applied before texts are compared; recorded in the report."""
+
+    ignore_case: bool = False
+    ignore_whitespace: bool = False
+    ignore_punctuation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a renderer needs; renderers recompute nothing."""
+
+    old: VersionInfo
+    new: VersionInfo
+    changes: tuple[Change, ...]
+    """Changes to show, in reading order (new order; removed after their old predecessor)."""
+    summary: Summary
+    """Counts over every compared clause (before unchanged clauses are hidden)."""
+    options: CompareOptions = field(default_factory=CompareOptions)
+    notes: tuple[str, ...] = ()
+    """Remarks for the reader, e.g. the filters in force."""
+
+    @property
+    def has_changes(self) -> bool:
+        """True when the comparison found any difference (exit code 1)."""
+        s = self.summary
+        return bool(s.total_differences or s.moved or s.renumbered)

@@ -1,0 +1,235 @@
+"""Validates a raw YAML tree against the plan format and builds the PlanVersion it describes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date as _date
+
+from .errors import PlanFormatError
+from .model import Clause, PlanVersion, Provenance, Source, Status
+from .rawtree import BOOL, FLOAT, INT, STR, TIMESTAMP, RawMap, RawNode, RawScalar, RawSeq, describe
+
+MAX_CLAUSE_DEPTH = 6
+"""Deepest clause nesting (point → sub-point → …); real texts use 3 at most."""
+
+PLAN_KEYS = (
+    "plan", "title", "date", "drafted_by", "status", "sources", "parent", "notes", "clauses",
+)  # fmt: skip
+CLAUSE_KEYS = (
+    "number", "text", "id", "title", "topics", "provenance", "bracketed", "note", "clauses",
+)  # fmt: skip
+SOURCE_KEYS = ("title", "url", "date")
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# C0 controls except tab and newline, DEL, and C1 controls: terminal escape sequences start here.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TRUE = frozenset(("true", "yes", "on", "y"))
+
+
+class _Builder:
+    """Walks one file's raw tree; holds the label and the ids seen so far."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.ids: dict[str, int] = {}
+
+    def fail(self, line: int | None, where: str, problem: str) -> PlanFormatError:
+        return PlanFormatError(self.label, line, where, problem)
+
+    def check_keys(self, node: RawMap, allowed: tuple[str, ...], where: str) -> None:
+        for key in node.items:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
+                at = f"{where}.{key}" if where else key
+                raise self.fail(node.key_lines[key], at, f"unknown key{hint}")
+
+    def string(self, node: RawNode, where: str) -> str:
+        if not isinstance(node, RawScalar) or node.kind != STR:
+            hint = " — quote it" if isinstance(node, RawScalar) else ""
+            raise self.fail(node.line, where, f"expected a string, got {describe(node)}{hint}")
+        bad = _CONTROL.search(node.value)
+        if bad:
+            char = bad.group()
+            raise self.fail(
+                node.line,
+                where,
+                f"contains the control character U+{ord(char):04X} at position {bad.start() + 1}; "
+                "plan text may not carry terminal escapes or other control codes",
+            )
+        return node.value
+
+    def optional_string(self, node: RawMap, key: str, where: str) -> str | None:
+        value = node.items.get(key)
+        return None if value is None else self.string(value, _join(where, key))
+
+    def slug(self, node: RawNode, where: str) -> str:
+        value = self.string(node, where)
+        if not _SLUG.match(value):
+            raise self.fail(
+                node.line, where, f"{value!r} is not a slug (lower-case letters, digits and '-')"
+            )
+        return value
+
+    def string_list(self, node: RawNode, where: str, slugs: bool = False) -> tuple[str, ...]:
+        if not isinstance(node, RawSeq):
+            raise self.fail(node.line, where, f"expected a list, got {describe(node)}")
+        read = self.slug if slugs else self.string
+        values = tuple(read(item, f"{where}[{i}]") for i, item in enumerate(node.items))
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                raise self.fail(node.items[i].line, f"{where}[{i}]", f"{value!r} is listed twice")
+        return values
+
+    def iso_date(self, node: RawNode, where: str) -> str:
+        if isinstance(node, RawScalar) and node.kind in (STR, TIMESTAMP):
+            try:
+                return _date.fromisoformat(node.value).isoformat()
+            except ValueError:
+                pass
+        raise self.fail(node.line, where, f"expected an ISO date like 2025-11-20, got {describe(node)}")
+
+    def enum_value(self, node: RawNode, where: str, choices: tuple[str, ...]) -> str:
+        value = self.string(node, where)
+        if value not in choices:
+            raise self.fail(node.line, where, f"{value!r} is not one of: {', '.join(choices)}")
+        return value
+
+    def number(self, node: RawNode, where: str) -> str:
+        if isinstance(node, RawScalar):
+            if node.kind == INT:
+                try:
+                    return str(int(node.value.replace("_", ""), 10))
+                except ValueError:
+                    return node.value
+            if node.kind in (FLOAT, BOOL):
+                raise self.fail(
+                    node.line, where, f"expected a string, got {describe(node)} — quote it"
+                )
+        value = self.string(node, where).strip()
+        if not value:
+            raise self.fail(node.line, where, "a clause number may not be empty")
+        return value
+
+    def plan(self, root: RawNode) -> PlanVersion:
+        if not isinstance(root, RawMap):
+            raise self.fail(
+                root.line, "", f"expected a mapping with 'clauses' at the top, got {describe(root)}"
+            )
+        self.check_keys(root, PLAN_KEYS, "")
+        items = root.items
+        if "clauses" not in items:
+            raise self.fail(root.line, "", "missing required key 'clauses'")
+        status = items.get("status")
+        drafted = items.get("drafted_by")
+        date = items.get("date")
+        return PlanVersion(
+            label=self.label,
+            clauses=self.clauses(items["clauses"], "clauses", 1),
+            plan=None if "plan" not in items else self.slug(items["plan"], "plan"),
+            title=self.optional_string(root, "title", ""),
+            date=None if date is None else self.iso_date(date, "date"),
+            drafted_by=() if drafted is None else self.string_list(drafted, "drafted_by"),
+            status=None
+            if status is None
+            else Status(self.enum_value(status, "status", tuple(s.value for s in Status))),
+            sources=() if "sources" not in items else self.sources(items["sources"]),
+            parent=None if "parent" not in items else self.slug(items["parent"], "parent"),
+            notes=self.optional_string(root, "notes", ""),
+        )
+
+    def sources(self, node: RawNode) -> tuple[Source, ...]:
+        if not isinstance(node, RawSeq):
+            raise self.fail(node.line, "sources", f"expected a list, got {describe(node)}")
+        result = []
+        for i, item in enumerate(node.items):
+            where = f"sources[{i}]"
+            if not isinstance(item, RawMap):
+                raise self.fail(item.line, where, f"expected a mapping, got {describe(item)}")
+            self.check_keys(item, SOURCE_KEYS, where)
+            for key in ("title", "url"):
+                if key not in item.items:
+                    raise self.fail(item.line, where, f"missing required key {key!r}")
+            date = item.items.get("date")
+            result.append(
+                Source(
+                    title=self.string(item.items["title"], f"{where}.title"),
+                    url=self.string(item.items["url"], f"{where}.url"),
+                    date=None if date is None else self.iso_date(date, f"{where}.date"),
+                )
+            )
+        return tuple(result)
+
+    def clauses(self, node: RawNode, where: str, depth: int) -> tuple[Clause, ...]:
+        if not isinstance(node, RawSeq):
+            raise self.fail(node.line, where, f"expected a list of clauses, got {describe(node)}")
+        if depth > MAX_CLAUSE_DEPTH:
+            raise self.fail(node.line, where, f"clauses nested deeper than {MAX_CLAUSE_DEPTH} levels")
+        result = []
+        numbers: dict[str, int] = {}
+        for i, item in enumerate(node.items):
+            clause = self.clause(item, f"{where}[{i}]", depth)
+            if clause.number in numbers:
+                raise self.fail(
+                    item.line,
+                    f"{where}[{i}].number",
+                    f"duplicate number {clause.number!r} among sibling clauses "
+                    f"(first on line {numbers[clause.number]})",
+                )
+            numbers[clause.number] = item.line
+            result.append(clause)
+        return tuple(result)
+
+    def clause(self, node: RawNode, where: str, depth: int) -> Clause:
+        if not isinstance(node, RawMap):
+            raise self.fail(node.line, where, f"expected a clause mapping, got {describe(node)}")
+        self.check_keys(node, CLAUSE_KEYS, where)
+        items = node.items
+        for key in ("number", "text"):
+            if key not in items:
+                raise self.fail(node.line, where, f"missing required key {key!r}")
+        clause_id = None
+        if "id" in items:
+            clause_id = self.slug(items["id"], f"{where}.id")
+            if clause_id in self.ids:
+                raise self.fail(
+                    items["id"].line,
+                    f"{where}.id",
+                    f"duplicate id {clause_id!r} (first on line {self.ids[clause_id]})",
+                )
+            self.ids[clause_id] = items["id"].line
+        provenance = items.get("provenance")
+        bracketed = items.get("bracketed")
+        topics = items.get("topics")
+        children = items.get("clauses")
+        return Clause(
+            number=self.number(items["number"], f"{where}.number"),
+            text=self.string(items["text"], f"{where}.text"),
+            id=clause_id,
+            title=self.optional_string(node, "title", where),
+            topics=() if topics is None else self.string_list(topics, f"{where}.topics", slugs=True),
+            provenance=Provenance.PUBLISHED
+            if provenance is None
+            else Provenance(
+                self.enum_value(provenance, f"{where}.provenance", tuple(p.value for p in Provenance))
+            ),
+            bracketed=False if bracketed is None else self.boolean(bracketed, f"{where}.bracketed"),
+            note=self.optional_string(node, "note", where),
+            clauses=() if children is None else self.clauses(children, f"{where}.clauses", depth + 1),
+            line=node.line,
+        )
+
+    def boolean(self, node: RawNode, where: str) -> bool:
+        if isinstance(node, RawScalar) and node.kind == BOOL:
+            return node.value.lower() in _TRUE
+        raise self.fail(node.line, where, f"expected true or false, got {describe(node)}")
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def build_plan(root: RawNode, label: str) -> PlanVersion:
+    """Validate a raw tree and build its PlanVersion; raises PlanFormatError on the first problem."""
+    return _Builder(label).plan(root)

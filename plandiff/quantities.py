@@ -1,0 +1,161 @@
+"""Finds numbers and amounts in clause text and pairs the old and new values of a changed clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import QuantityChange
+
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+_UNITS = {
+    "%": "%", "per cent": "%", "percent": "%",
+    "personnel": "personnel", "troops": "troops", "soldiers": "soldiers", "people": "people",
+    "prisoners": "prisoners",
+    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+    "month": "months", "months": "months", "year": "years", "years": "years",
+    "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
+    "points": "points", "documents": "documents",
+}  # fmt: skip
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_UNIT_RE = "|".join(sorted((re.escape(u).replace(r"\ ", r"\s") for u in _UNITS), key=len, reverse=True))
+_WORD_RE = "|".join(sorted(_WORDS, key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"""(?<![\w.,$€£])
+    (?P<cur>[$€£])?
+    (?:
+        (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+      | (?P<word>(?i:{_WORD_RE}))(?=\s+(?i:{_UNIT_RE})\b)
+    )
+    (?:\s*(?P<scale>thousand|million|billion|trillion)\b)?
+    (?:(?P<pct>\s?%)|\s+(?P<unit>(?i:{_UNIT_RE}))\b)?
+    (?![\w,]*\d)""",
+    re.VERBOSE,
+)
+_YEAR = re.compile(r"(19|20)\d\d\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a text."""
+
+    written: str
+    """As in the text, with currency, scale and per cent sign (not unit words)."""
+    value: float | int
+    """Value in ``unit`` (scale applied)."""
+    unit: str | None
+    grouped: bool
+    """Written with thousands separators."""
+    scale: str | None
+    """``billion``, ``million``…, as written."""
+    currency: str | None
+    """The currency symbol as written."""
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every number in ``text``, in reading order."""
+    found = []
+    for m in _NUMBER.finditer(text):
+        num, word, scale = m.group("num"), m.group("word"), m.group("scale")
+        cur, pct, unit_word = m.group("cur"), m.group("pct"), m.group("unit")
+        if num is not None:
+            value: float | int = float(num.replace(",", "")) if "." in num else int(num.replace(",", ""))
+        else:
+            value = _WORDS[word.lower()]
+        if scale:
+            value = value * _SCALES[scale]
+            value = int(value) if float(value).is_integer() else value
+        unit: str | None
+        if cur:
+            unit = _CURRENCIES[cur]
+        elif pct:
+            unit = "%"
+        elif unit_word:
+            unit = _UNITS[re.sub(r"\s+", " ", unit_word.lower())]
+        elif num is not None and _YEAR.match(num) and not scale:
+            unit = "year"
+        else:
+            unit = None
+        # Unit words stay out of the written form, except "per cent", which is the number's sign.
+        written_end = m.start("unit") if unit_word and unit != "%" else m.end()
+        written = text[m.start() : written_end].rstrip()
+        found.append(
+            Quantity(written, value, unit, num is not None and "," in num, scale, cur)
+        )
+    return tuple(found)
+
+
+def pair_quantities(old_text: str, new_text: str) -> tuple[QuantityChange, ...]:
+    """Numbers whose value changed between two texts; numbers present in both are skipped.
+
+    Equal (value, unit) pairs are removed first; the rest are paired in reading order within
+    each unit; whatever is left over appeared or disappeared.
+    """
+    old = list(find_quantities(old_text))
+    new = list(find_quantities(new_text))
+    for q in list(old):
+        twin = next((n for n in new if n.value == q.value and n.unit == q.unit), None)
+        if twin is not None:
+            old.remove(q)
+            new.remove(twin)
+    changes: list[tuple[int, QuantityChange]] = []
+    for i, q in enumerate(old):
+        twin = next((n for n in new if n.unit == q.unit), None)
+        if twin is None:
+            changes.append((2 * i, _change(q, None)))
+        else:
+            new.remove(twin)
+            changes.append((2 * i, _change(q, twin)))
+    changes.extend((10**9 + i, _change(None, n)) for i, n in enumerate(new))
+    return tuple(c for _, c in sorted(changes, key=lambda pair: pair[0]))
+
+
+def _change(old: Quantity | None, new: Quantity | None) -> QuantityChange:
+    delta = percent = None
+    delta_value: float | int | None = None
+    if old is not None and new is not None:
+        delta_value = new.value - old.value
+        if isinstance(delta_value, float) and delta_value.is_integer():
+            delta_value = int(delta_value)
+        if old.value != 0 and old.unit != "year":
+            percent = round(100 * delta_value / old.value, 1)
+        delta = delta_value
+    unit = (old or new).unit if (old or new) else None
+    return QuantityChange(
+        old=old.written if old else None,
+        new=new.written if new else None,
+        unit=unit,
+        old_value=old.value if old else None,
+        new_value=new.value if new else None,
+        delta=delta,
+        percent=percent,
+        delta_text=None if old is None or new is None else _delta_text(old, new, delta_value),
+    )
+
+
+def _delta_text(old: Quantity, new: Quantity, delta: float | int | None) -> str:
+    """Write the difference the way the old number is written: ``+200,000``, ``+$700 billion``."""
+    assert delta is not None
+    sign = "+" if delta >= 0 else "-"
+    amount = abs(delta)
+    scale = old.scale if old.scale and old.scale == new.scale else None
+    if scale:
+        amount = amount / _SCALES[scale]
+    if isinstance(amount, float) and amount.is_integer():
+        amount = int(amount)
+    grouped = old.grouped or new.grouped
+    if isinstance(amount, int):
+        digits = f"{amount:,}" if grouped or amount >= 10_000 else str(amount)
+    else:
+        digits = f"{amount:,.6g}" if grouped else f"{amount:.6g}"
+    text = f"{sign}{old.currency or ''}{digits}"
+    if scale:
+        text += f" {scale}"
+    if old.unit == "%":
+        text += " pp"
+    return text

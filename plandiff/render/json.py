@@ -1,0 +1,101 @@
+"""JSON report: a documented, versioned contract (see docs/json.md)."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Change, Located, QuantityChange, Report, VersionInfo
+from .options import RenderOptions
+
+SCHEMA_VERSION = 1
+"""Bumped on any incompatible change to the JSON shape."""
+
+Json = dict[str, object]
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """The report as indented JSON with sorted keys, ending in a newline."""
+    s = report.summary
+    document: Json = {
+        "schema_version": SCHEMA_VERSION,
+        "old": _version(report.old),
+        "new": _version(report.new),
+        "options": {
+            "ignore_case": report.options.ignore_case,
+            "ignore_whitespace": report.options.ignore_whitespace,
+            "ignore_punctuation": report.options.ignore_punctuation,
+        },
+        "summary": {
+            "added": s.added,
+            "removed": s.removed,
+            "modified": s.modified,
+            "unchanged": s.unchanged,
+            "moved": s.moved,
+            "renumbered": s.renumbered,
+        },
+        "has_changes": report.has_changes,
+        "notes": list(report.notes),
+        "changes": [] if options.summary_only else [_change(c) for c in report.changes],
+    }
+    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _version(info: VersionInfo) -> Json:
+    return {
+        "label": info.label,
+        "plan": info.plan,
+        "title": info.title,
+        "date": info.date,
+        "status": info.status.value if info.status else None,
+        "drafted_by": list(info.drafted_by),
+    }
+
+
+def _side(located: Located | None) -> Json | None:
+    if located is None:
+        return None
+    c = located.clause
+    return {
+        "id": c.id,
+        "number": c.number,
+        "address": list(located.address),
+        "title": c.title,
+        "text": c.text,
+        "topics": list(c.topics),
+        "provenance": c.provenance.value,
+        "bracketed": c.bracketed,
+        "note": c.note,
+    }
+
+
+def _quantity(q: QuantityChange) -> Json:
+    return {
+        "old": q.old,
+        "new": q.new,
+        "unit": q.unit,
+        "old_value": q.old_value,
+        "new_value": q.new_value,
+        "delta": q.delta,
+        "percent": q.percent,
+    }
+
+
+def _change(change: Change) -> Json:
+    segments = []
+    for seg in change.segments:
+        item: Json = {"op": seg.op.value, "text": seg.text}
+        if seg.old_text is not None:
+            item["old_text"] = seg.old_text
+        segments.append(item)
+    return {
+        "kind": change.kind.value,
+        "moved": change.moved,
+        "renumbered": change.renumbered,
+        "match": change.match.value if change.match else None,
+        "attributes": list(change.attributes),
+        "granularity": change.granularity,
+        "old": _side(change.old),
+        "new": _side(change.new),
+        "segments": segments,
+        "quantities": [_quantity(q) for q in change.quantities],
+    }

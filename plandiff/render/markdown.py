@@ -1,0 +1,137 @@
+"""Markdown report for GitHub and for the HTML pages: every piece of plan text is escaped."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Change, ChangeKind, Report, SegmentOp, VersionInfo
+from . import phrases
+from .options import RenderOptions
+
+_INLINE = re.compile(r"[\\`*_\[\]|~$#!]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_BLOCK_START = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+def escape_inline(text: str) -> str:
+    """Plan text as inert inline Markdown: no markup, no raw HTML, no table breaks.
+
+    Backslash-escapes Markdown punctuation (and ``$``, which starts maths on GitHub), writes
+    ``& < > "`` as entities and turns line breaks into ``<br>`` so the text stays on one line.
+    """
+    text = _INLINE.sub(lambda m: "\\" + m.group(), text)
+    text = "".join(_ENTITIES.get(c, c) for c in text)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
+def block_safe(line: str) -> str:
+    """A line that cannot open a block: ``- + = >``, ``1.`` or an indent at its start."""
+    stripped = line.lstrip(" \t")
+    if len(stripped) != len(line):
+        line = "&#32;" * (len(line) - len(stripped)) + stripped
+    if line[:1] in ("-", "+", "="):
+        line = "\\" + line
+    return _BLOCK_START.sub(r"\1\2\\\3", line, count=1)
+
+
+def escape(text: str) -> str:
+    """Plan text that starts a line: inline escapes plus block-start protection."""
+    return block_safe(escape_inline(text))
+
+
+def _code(text: str) -> str:
+    """An id or label in code style; backticks inside cannot close it early."""
+    return "`" + text.replace("`", "'") + "`" if text else ""
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """The Markdown report; ends with exactly one newline, no trailing spaces."""
+    lines = [f"# Changes: {escape(report.old.label)} → {escape(report.new.label)}", ""]
+    lines += _versions(report.old, report.new)
+    for info in (report.old, report.new):
+        warning = phrases.warning_text(info)
+        if warning:
+            lines += [f"> **Warning:** {escape(warning)}.", ""]
+    s = report.summary
+    lines += [
+        "| Added | Removed | Modified | Moved | Renumbered | Unchanged |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {s.added} | {s.removed} | {s.modified} | {s.moved} | {s.renumbered} | {s.unchanged} |",
+        "",
+    ]
+    if options.summary_only:
+        lines += [_index_line(c) for c in report.changes]
+        if report.changes:
+            lines.append("")
+    else:
+        for change in report.changes:
+            lines += _change(change)
+    if not report.changes:
+        lines += ["No differences.", ""]
+    lines += [f"*Note: {escape(note)}.*" for note in report.notes]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _versions(old: VersionInfo, new: VersionInfo) -> list[str]:
+    rows = [
+        ("Version", _code(old.label), _code(new.label)),
+        ("Title", escape(old.title or ""), escape(new.title or "")),
+        ("Date", old.date or "", new.date or ""),
+        ("Status", old.status.value if old.status else "", new.status.value if new.status else ""),
+        ("Drafted by", escape(", ".join(old.drafted_by)), escape(", ".join(new.drafted_by))),
+    ]
+    out = ["| | Old | New |", "|---|---|---|"]
+    out += [f"| {name} | {a or '—'} | {b or '—'} |" for name, a, b in rows if a or b]
+    return out + [""]
+
+
+def _heading(change: Change) -> str:
+    parts = [f"Point {escape(phrases.number_text(change))}"]
+    clause = phrases.main_side(change).clause
+    if clause.id:
+        parts.append(_code(clause.id))
+    title = clause.title or (change.old.clause.title if change.old else None)
+    if title:
+        parts.append(escape(title))
+    badges = "".join(f" `{b}`" for b in phrases.badges(change))
+    return "## " + " · ".join(parts) + f" — {phrases.status_text(change)}{badges}"
+
+
+def _index_line(change: Change) -> str:
+    name = phrases.name_text(change)
+    label = f"**{escape(phrases.number_text(change))}**"
+    return f"- {label}{' ' + escape(name) if name else ''} — {phrases.status_text(change)}"
+
+
+def _change(change: Change) -> list[str]:
+    out = [_heading(change), ""]
+    whole = phrases.body_text(change)
+    if whole is not None:
+        if change.kind is ChangeKind.REMOVED:
+            body = f"<del>{escape_inline(whole)}</del>" if whole else ""
+        elif change.kind is ChangeKind.ADDED:
+            body = f"<ins>{escape_inline(whole)}</ins>" if whole else ""
+        else:
+            body = escape(whole)
+    else:
+        body = block_safe("".join(_segment(s.op, s.text) for s in change.segments))
+    if body.strip():
+        out += [body.rstrip(), ""]
+    details = list(phrases.attribute_lines(change))
+    details += [phrases.quantity_text(q) for q in change.quantities]
+    if details:
+        out += [f"- {escape(d)}" for d in details] + [""]
+    provenance = phrases.provenance_text(change)
+    note = phrases.main_side(change).clause.note
+    if provenance:
+        out += [f"*{escape(provenance)}*", ""]
+    if note:
+        out += [f"> Note: {escape(note)}", ""]
+    return out
+
+
+def _segment(op: SegmentOp, text: str) -> str:
+    if op is SegmentOp.EQUAL:
+        return escape_inline(text)
+    tag = "del" if op is SegmentOp.DELETE else "ins"
+    return f"<{tag}>{escape_inline(text)}</{tag}>"

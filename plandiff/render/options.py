@@ -1,0 +1,15 @@
+"""Options every renderer receives: nothing comes from the environment or the console."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How to present a report."""
+
+    color: bool = False
+    """Terminal only: style insertions and deletions with colour instead of [-…-] {+…+} marks."""
+    summary_only: bool = False
+    """Counts and a one-line-per-change index instead of full changes."""

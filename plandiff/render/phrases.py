@@ -1,0 +1,155 @@
+"""Wording shared by every output format: clause labels, quantity lines, version lines."""
+
+from __future__ import annotations
+
+from ..model import Change, ChangeKind, Located, QuantityChange, Status, Summary, VersionInfo
+
+UNVERIFIED_STATUSES = (Status.RECONSTRUCTED, Status.REPORTED)
+"""Versions whose text was never published: every report flags them."""
+
+
+def address_text(address: tuple[str, ...]) -> str:
+    """``("10", "b")`` → ``10(b)``."""
+    if not address:
+        return ""
+    return address[0] + "".join(f"({part})" for part in address[1:])
+
+
+def number_text(change: Change) -> str:
+    """The clause's place: ``6``, or ``6 → 4`` when its address changed."""
+    old = address_text(change.old.address) if change.old else None
+    new = address_text(change.new.address) if change.new else None
+    if old and new and old != new:
+        return f"{old} → {new}"
+    return new or old or ""
+
+
+def main_side(change: Change) -> Located:
+    """The side a heading describes: the new clause, or the old one when removed."""
+    side = change.new or change.old
+    assert side is not None
+    return side
+
+
+def name_text(change: Change) -> str:
+    """``army-cap · Army size``: the id and title, whichever exist."""
+    clause = main_side(change).clause
+    old_title = change.old.clause.title if change.old else None
+    title = clause.title or old_title
+    return " · ".join(part for part in (clause.id, title) if part)
+
+
+def status_text(change: Change) -> str:
+    """``modified``, ``removed``, ``unchanged, renumbered`` …"""
+    words = [change.kind.value]
+    if change.moved:
+        words.append("moved")
+    if change.renumbered and not change.moved:
+        words.append("renumbered")
+    return ", ".join(words)
+
+
+def percent_text(percent: float) -> str:
+    """``33.3`` → ``+33.3%``, ``700.0`` → ``+700%``."""
+    text = f"{percent:+.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text + "%"
+
+
+def quantity_text(q: QuantityChange) -> str:
+    """``personnel: 600,000 → 800,000 (+200,000, +33.3%)``, or a number that came or went."""
+    prefix = f"{q.unit}: " if q.unit and q.unit not in ("USD", "EUR", "GBP", "%") else ""
+    if q.old is not None and q.new is not None:
+        detail = [q.delta_text] if q.delta_text else []
+        if q.percent is not None:
+            detail.append(percent_text(q.percent))
+        tail = f" ({', '.join(detail)})" if detail else ""
+        return f"{prefix}{q.old} → {q.new}{tail}"
+    if q.old is not None:
+        return f"{prefix}{q.old} → no longer in the text"
+    return f"{prefix}new in the text → {q.new}"
+
+
+def attribute_lines(change: Change) -> tuple[str, ...]:
+    """One line per changed attribute: ``bracketed: no → yes``."""
+    if change.old is None or change.new is None:
+        return ()
+    o, n = change.old.clause, change.new.clause
+    lines = []
+    for name in change.attributes:
+        if name == "bracketed":
+            lines.append(f"bracketed: {_yes(o.bracketed)} → {_yes(n.bracketed)}")
+        elif name == "title":
+            lines.append(f"title: {o.title or '(none)'} → {n.title or '(none)'}")
+        elif name == "topics":
+            lines.append(f"topics: {', '.join(o.topics) or '(none)'} → {', '.join(n.topics) or '(none)'}")
+    return tuple(lines)
+
+
+def provenance_text(change: Change) -> str | None:
+    """``provenance: published → reported`` when it changed."""
+    if change.old and change.new and change.old.clause.provenance is not change.new.clause.provenance:
+        return f"provenance: {change.old.clause.provenance.value} → {change.new.clause.provenance.value}"
+    return None
+
+
+def badges(change: Change) -> tuple[str, ...]:
+    """Marks a reader must not miss: ``bracketed``, ``reported``, ``carried``."""
+    clause = main_side(change).clause
+    marks = []
+    if clause.bracketed:
+        marks.append("bracketed")
+    if clause.provenance.value != "published":
+        marks.append(clause.provenance.value)
+    return tuple(marks)
+
+
+def version_facts(info: VersionInfo) -> tuple[str, ...]:
+    """Title, date, status and drafters of a version, whichever are known."""
+    facts = [info.title or info.label]
+    if info.date:
+        facts.append(info.date)
+    if info.status:
+        facts.append(info.status.value)
+    if info.drafted_by:
+        facts.append("drafted by " + ", ".join(info.drafted_by))
+    return tuple(facts)
+
+
+def warning_text(info: VersionInfo) -> str | None:
+    """A warning for versions whose text was never published."""
+    if info.status in UNVERIFIED_STATUSES:
+        return (
+            f"{info.label} is {info.status.value if info.status else ''}: no text was published; "
+            "its clauses are built from press reports (see each clause's provenance)"
+        )
+    return None
+
+
+def summary_text(summary: Summary) -> str:
+    """``2 added, 1 removed, …``"""
+    return ", ".join(
+        f"{value} {name}"
+        for name, value in (
+            ("added", summary.added),
+            ("removed", summary.removed),
+            ("modified", summary.modified),
+            ("moved", summary.moved),
+            ("renumbered", summary.renumbered),
+            ("unchanged", summary.unchanged),
+        )
+    )
+
+
+def body_text(change: Change) -> str | None:
+    """Text to show whole (added, removed, or unchanged-text clauses); None when diffed."""
+    if change.segments:
+        return None
+    if change.kind is ChangeKind.REMOVED and change.old:
+        return change.old.clause.text
+    return main_side(change).clause.text
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"

@@ -1,0 +1,125 @@
+"""Terminal report as a rich renderable; never prints (the CLI owns the console)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from ..model import Change, ChangeKind, Report, SegmentOp
+from . import phrases
+from .options import RenderOptions
+from .sanitize import terminal_safe
+
+_KIND_STYLE = {
+    ChangeKind.ADDED: "bold green",
+    ChangeKind.REMOVED: "bold red",
+    ChangeKind.MODIFIED: "bold yellow",
+    ChangeKind.UNCHANGED: "dim",
+}
+_INDENT = (0, 0, 0, 4)
+
+
+def _text(value: str, style: str = "") -> Text:
+    """Untrusted text as a Text: markup is not parsed, control codes are escaped."""
+    return Text(terminal_safe(value), style=style)
+
+
+def render(report: Report, options: RenderOptions) -> RenderableType:
+    """The whole report: header, one block per change, notes and summary line."""
+    parts: list[RenderableType] = [_header(report)]
+    if options.summary_only:
+        parts.append(_index(report))
+    else:
+        for change in report.changes:
+            parts.append(Text(""))
+            parts.append(_change(change, options))
+    parts.append(Text(""))
+    for note in report.notes:
+        parts.append(_text(f"note: {note}", "dim"))
+    summary = Text("Summary: ", style="bold")
+    summary.append(terminal_safe(phrases.summary_text(report.summary)))
+    parts.append(summary)
+    return Group(*parts)
+
+
+def _header(report: Report) -> RenderableType:
+    title = Text(style="bold")
+    title.append(terminal_safe(report.old.label))
+    title.append(" → ")
+    title.append(terminal_safe(report.new.label))
+    lines: list[RenderableType] = [title]
+    for tag, info in (("old", report.old), ("new", report.new)):
+        line = Text(f"  {tag}  ", style="dim")
+        line.append(terminal_safe(" · ".join(phrases.version_facts(info))))
+        lines.append(line)
+    for info in (report.old, report.new):
+        warning = phrases.warning_text(info)
+        if warning:
+            lines.append(_text(f"  ! {warning}", "bold magenta"))
+    opts = report.options
+    ignored = [n for n, on in (("case", opts.ignore_case), ("whitespace", opts.ignore_whitespace),
+                               ("punctuation", opts.ignore_punctuation)) if on]  # fmt: skip
+    if ignored:
+        lines.append(_text(f"  ignoring differences of {', '.join(ignored)}", "dim"))
+    return Group(*lines)
+
+
+def _index(report: Report) -> RenderableType:
+    lines = []
+    for change in report.changes:
+        line = Text("  ")
+        line.append(terminal_safe(phrases.number_text(change)), style="bold")
+        name = phrases.name_text(change)
+        if name:
+            line.append("  " + terminal_safe(name), style="cyan")
+        line.append("  " + phrases.status_text(change), style=_KIND_STYLE[change.kind])
+        lines.append(line)
+    return Group(Text(""), *lines) if lines else Group()
+
+
+def _change(change: Change, options: RenderOptions) -> RenderableType:
+    head = Text()
+    head.append(terminal_safe(phrases.number_text(change)), style="bold")
+    name = phrases.name_text(change)
+    if name:
+        head.append("  " + terminal_safe(name), style="cyan")
+    head.append("  " + phrases.status_text(change), style=_KIND_STYLE[change.kind])
+    for badge in phrases.badges(change):
+        head.append(f"  [{badge}]", style="magenta")
+    body: list[RenderableType] = [_body(change, options)]
+    for line in phrases.attribute_lines(change):
+        body.append(_text(line, "yellow"))
+    for q in change.quantities:
+        body.append(_text("• " + phrases.quantity_text(q), "bold"))
+    provenance = phrases.provenance_text(change)
+    if provenance:
+        body.append(_text(provenance, "dim"))
+    note = phrases.main_side(change).clause.note
+    if note:
+        body.append(_text(f"note: {note}", "dim italic"))
+    return Group(head, Padding(Group(*body), _INDENT, expand=False))
+
+
+def _body(change: Change, options: RenderOptions) -> Text:
+    whole = phrases.body_text(change)
+    if whole is not None:
+        if change.kind is ChangeKind.REMOVED:
+            return _marked(whole, SegmentOp.DELETE, options)
+        if change.kind is ChangeKind.ADDED:
+            return _marked(whole, SegmentOp.INSERT, options)
+        return _text(whole)
+    out = Text()
+    for segment in change.segments:
+        out.append_text(_marked(segment.text, segment.op, options))
+    return out
+
+
+def _marked(text: str, op: SegmentOp, options: RenderOptions) -> Text:
+    """A run of text styled by its operation; with colour off, wrapped in [-…-] or {+…+}."""
+    safe = terminal_safe(text)
+    if op is SegmentOp.EQUAL:
+        return Text(safe)
+    if options.color:
+        return Text(safe, style="red strike" if op is SegmentOp.DELETE else "green")
+    return Text(f"[-{safe}-]" if op is SegmentOp.DELETE else f"{{+{safe}+}}")

@@ -1,0 +1,99 @@
+"""Narrows a report to the changes a reader asked for (clauses, topics, kinds, unchanged)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .diff import summarise
+from .errors import UsageError
+from .model import Change, Located, Report
+
+KINDS = ("added", "removed", "modified", "unchanged", "moved", "renumbered")
+"""Values accepted by ``--only``."""
+
+_LETTERED = re.compile(r"^([^.()\s]+)\(([^()]+)\)(.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What to show; the empty selection shows every difference."""
+
+    clauses: tuple[str, ...] = ()
+    """Ids or numbers (``6``, ``10.b`` or ``10(b)``); a clause also selects its sub-points."""
+    topics: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+    """Kinds or flags from KINDS."""
+    show_unchanged: bool = False
+
+
+def parse_address(text: str) -> tuple[str, ...]:
+    """``10(b)`` or ``10.b`` → ``("10", "b")``."""
+    parts: list[str] = []
+    rest = text.strip()
+    while True:
+        m = _LETTERED.match(rest)
+        if not m:
+            break
+        parts.append(m.group(1))
+        rest = m.group(2) + m.group(3)
+    return tuple(parts) + tuple(p for p in rest.split(".") if p)
+
+
+def _sides(change: Change) -> tuple[Located, ...]:
+    return tuple(side for side in (change.old, change.new) if side is not None)
+
+
+def _matches_clause(change: Change, wanted: tuple[tuple[str, ...] | str, ...]) -> bool:
+    for side in _sides(change):
+        for want in wanted:
+            if isinstance(want, str):
+                if side.clause.id == want:
+                    return True
+            elif side.address[: len(want)] == want:
+                return True
+    return False
+
+
+def _matches_kind(change: Change, only: tuple[str, ...]) -> bool:
+    return (
+        change.kind.value in only
+        or (change.moved and "moved" in only)
+        or (change.renumbered and "renumbered" in only)
+    )
+
+
+def select_changes(report: Report, selection: Selection) -> Report:
+    """The report restricted to the selection; counts are recomputed over what was selected."""
+    bad = [k for k in selection.only if k not in KINDS]
+    if bad:
+        raise UsageError(f"--only: unknown kind {bad[0]!r} (choose from {', '.join(KINDS)})")
+    changes = report.changes
+    notes = list(report.notes)
+    if selection.clauses:
+        wanted: list[tuple[str, ...] | str] = []
+        for arg in selection.clauses:
+            by_id = any(s.clause.id == arg for c in changes for s in _sides(c))
+            wanted.append(arg if by_id else parse_address(arg))
+        changes = tuple(c for c in changes if _matches_clause(c, tuple(wanted)))
+        missing = [
+            arg for arg, want in zip(selection.clauses, wanted)
+            if not any(_matches_clause(c, (want,)) for c in changes)
+        ]  # fmt: skip
+        if missing:
+            raise UsageError(f"--clause {missing[0]}: no clause with that id or number in either version")
+        notes.append("showing only clauses: " + ", ".join(selection.clauses))
+    if selection.topics:
+        changes = tuple(
+            c for c in changes if any(t in s.clause.topics for s in _sides(c) for t in selection.topics)
+        )
+        notes.append("showing only topics: " + ", ".join(selection.topics))
+    if selection.only:
+        changes = tuple(c for c in changes if _matches_kind(c, selection.only))
+        notes.append("showing only: " + ", ".join(selection.only))
+    narrowed = bool(selection.clauses or selection.topics or selection.only)
+    summary = summarise(changes) if narrowed else report.summary
+    if not selection.show_unchanged and "unchanged" not in selection.only:
+        changes = tuple(c for c in changes if c.is_difference)
+    return replace(report, changes=changes, summary=summary, notes=tuple(notes))
+
