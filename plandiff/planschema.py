@@ -42,8 +42,7 @@ class _Builder:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
-                at = f"{where}.{key}" if where else key
-                raise self.fail(node.key_lines[key], at, f"unknown key{hint}")
+                raise self.fail(node.key_lines[key], where, f"unknown key {key!r}{hint}")
 
     def string(self, node: RawNode, where: str) -> str:
         if not isinstance(node, RawScalar) or node.kind != STR:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from ..model import Change, ChangeKind, Report, SegmentOp
@@ -48,21 +49,25 @@ def _header(report: Report) -> RenderableType:
     title.append(terminal_safe(report.old.label))
     title.append(" → ")
     title.append(terminal_safe(report.new.label))
-    lines: list[RenderableType] = [title]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
     for tag, info in (("old", report.old), ("new", report.new)):
-        line = Text(f"  {tag}  ", style="dim")
-        line.append(terminal_safe(" · ".join(phrases.version_facts(info))))
-        lines.append(line)
+        facts = phrases.version_facts(info)
+        drafted = [f for f in facts if f.startswith("drafted by ")]
+        grid.add_row(tag, _text(" · ".join(f for f in facts if f not in drafted)))
+        for fact in drafted:
+            grid.add_row("", _text(fact, "dim"))
     for info in (report.old, report.new):
         warning = phrases.warning_text(info)
         if warning:
-            lines.append(_text(f"  ! {warning}", "bold magenta"))
+            grid.add_row(Text("!", style="bold magenta"), _text(warning, "bold magenta"))
     opts = report.options
     ignored = [n for n, on in (("case", opts.ignore_case), ("whitespace", opts.ignore_whitespace),
                                ("punctuation", opts.ignore_punctuation)) if on]  # fmt: skip
     if ignored:
-        lines.append(_text(f"  ignoring differences of {', '.join(ignored)}", "dim"))
-    return Group(*lines)
+        grid.add_row("", _text(f"ignoring differences of {', '.join(ignored)}", "dim"))
+    return Group(title, Padding(grid, (0, 0, 0, 2), expand=False))
 
 
 def _index(report: Report) -> RenderableType:
@@ -74,6 +79,8 @@ def _index(report: Report) -> RenderableType:
         if name:
             line.append("  " + terminal_safe(name), style="cyan")
         line.append("  " + phrases.status_text(change), style=_KIND_STYLE[change.kind])
+        for badge in phrases.badges(change):
+            line.append(f"  [{badge}]", style="magenta")
         lines.append(line)
     return Group(Text(""), *lines) if lines else Group()
 
