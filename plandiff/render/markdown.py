@@ -9,7 +9,7 @@ from . import phrases
 from .options import RenderOptions
 
 _INLINE = re.compile(r"[\\`*_\[\]|~$#!]")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _BLOCK_START = re.compile(r"^(\s*)(\d+)([.)])")
 
 
@@ -17,7 +17,7 @@ def escape_inline(text: str) -> str:
     """Plan text as inert inline Markdown: no markup, no raw HTML, no table breaks.
 
     Backslash-escapes Markdown punctuation (and ``$``, which starts maths on GitHub), writes
-    ``& < > "`` as entities and turns line breaks into ``<br>`` so the text stays on one line.
+    ``& < >`` as entities and turns line breaks into ``<br>`` so the text stays on one line.
     """
     text = _INLINE.sub(lambda m: "\\" + m.group(), text)
     text = "".join(_ENTITIES.get(c, c) for c in text)

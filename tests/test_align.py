@@ -1,0 +1,94 @@
+"""Pairing by id then number, moves from the longest in-order run, and change order."""
+
+from __future__ import annotations
+
+import pytest
+
+from plandiff.align import align_clauses, flatten
+from plandiff.diff import compare
+from plandiff.model import ChangeKind, Clause, MatchKind, PlanVersion
+
+
+def c(number: str, text: str, id: str | None = None, *subs: Clause) -> Clause:
+    return Clause(number=number, text=text, id=id, clauses=subs)
+
+
+def plan(*clauses: Clause) -> PlanVersion:
+    return PlanVersion(label="p", clauses=clauses)
+
+
+def pairs(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[tuple[str, str, str, bool]]:
+    a, b = flatten(old), flatten(new)
+    return [
+        (".".join(a[p.old].located.address), ".".join(b[p.new].located.address), p.match.value, p.moved)
+        for p in align_clauses(a, b)
+    ]
+
+
+def test_flatten_addresses_and_ends() -> None:
+    flat = flatten((c("10", "x", None, c("a", "y"), c("b", "z")), c("11", "w")))
+    assert [f.located.address for f in flat] == [("10",), ("10", "a"), ("10", "b"), ("11",)]
+    assert [(f.parent, f.position, f.end) for f in flat] == [(None, 0, 3), (0, 0, 2), (0, 1, 3), (None, 1, 4)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            (c("1", "a", "x"), c("2", "b", "y")), (c("5", "a", "x"), c("6", "b", "y")),
+            [("1", "5", "id", False), ("2", "6", "id", False)], id="renumbered-by-id",
+        ),
+        pytest.param(
+            (c("1", "a"), c("2", "b")), (c("1", "a2"), c("2", "b2")),
+            [("1", "1", "number", False), ("2", "2", "number", False)], id="by-number",
+        ),
+        pytest.param(
+            (c("1", "a", "x"),), (c("1", "a", "y"),), [], id="different-ids-never-pair-by-number",
+        ),
+        pytest.param(
+            (c("1", "a", "p"), c("2", "b", "q"), c("3", "c", "r"), c("4", "d", "s")),
+            (c("1", "a", "p"), c("2", "c", "r"), c("3", "d", "s"), c("4", "b", "q")),
+            [("1", "1", "id", False), ("2", "4", "id", True), ("3", "2", "id", False), ("4", "3", "id", False)],
+            id="one-move-not-three",
+        ),
+        pytest.param(
+            (c("6", "cap", "army-cap", c("a", "sub")),), (c("4", "cap", "army-cap", c("a", "sub")),),
+            [("6", "4", "id", False), ("6.a", "4.a", "number", False)], id="children-follow-parent",
+        ),
+        pytest.param(
+            (c("1", "p", None, c("a", "moved", "m")), c("2", "q")),
+            (c("1", "p"), c("2", "q", None, c("c", "moved", "m"))),
+            [("1", "1", "number", False), ("1.a", "2.c", "id", True), ("2", "2", "number", False)],
+            id="subclause-to-other-parent-is-moved",
+        ),
+    ],
+)
+def test_align(old: tuple[Clause, ...], new: tuple[Clause, ...], expected: list[tuple[str, str, str, bool]]) -> None:
+    assert pairs(old, new) == expected
+
+
+def test_removed_clause_follows_its_old_predecessor() -> None:
+    old = plan(c("1", "a", "a"), c("2", "b", "b", c("a", "b1")), c("3", "gone", "g", c("a", "gone too")), c("4", "d", "d"))
+    new = plan(c("1", "a", "a"), c("2", "b", "b", c("a", "b1"), c("b", "new")), c("3", "d", "d"))
+    report = compare(old, new)
+    order = [
+        (ch.kind, ".".join((ch.new or ch.old).address))  # type: ignore[union-attr]
+        for ch in report.changes
+    ]
+    assert order == [
+        (ChangeKind.UNCHANGED, "1"),
+        (ChangeKind.UNCHANGED, "2"),
+        (ChangeKind.UNCHANGED, "2.a"),
+        (ChangeKind.ADDED, "2.b"),
+        (ChangeKind.REMOVED, "3"),
+        (ChangeKind.REMOVED, "3.a"),
+        (ChangeKind.UNCHANGED, "3"),
+    ]
+    assert report.changes[-1].renumbered and report.changes[-1].match is MatchKind.ID
+
+
+def test_removed_first_child_follows_parent() -> None:
+    report = compare(plan(c("1", "p", None, c("a", "x"), c("b", "y"))), plan(c("1", "p", None, c("b", "y"))))
+    assert [(ch.kind.value, (ch.new or ch.old).address) for ch in report.changes] == [  # type: ignore[union-attr]
+        ("unchanged", ("1",)), ("removed", ("1", "a")), ("unchanged", ("1", "b")),
+    ]  # fmt: skip
