@@ -90,9 +90,7 @@ def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = 
         partner[i] = (j, MatchKind.NUMBER)
         taken.add(j)
     moved = _moved(old, new, partner)
-    return tuple(
-        Pair(i, j, match, i in moved) for i, (j, match) in sorted(partner.items())
-    )
+    return tuple(Pair(i, j, match, i in moved) for i, (j, match) in sorted(partner.items()))
 
 
 def _compatible(old: Flat, new: Flat, use_ids: bool) -> bool:
@@ -100,7 +98,9 @@ def _compatible(old: Flat, new: Flat, use_ids: bool) -> bool:
     return not (use_ids and a and b and a != b)
 
 
-def _moved(old: tuple[Flat, ...], new: tuple[Flat, ...], partner: dict[int, tuple[int, MatchKind]]) -> set[int]:
+def _moved(
+    old: tuple[Flat, ...], new: tuple[Flat, ...], partner: dict[int, tuple[int, MatchKind]]
+) -> set[int]:
     """Old indices of pairs that changed parent or fall outside their siblings' in-order run."""
     groups: dict[int | None, list[tuple[int, int]]] = {}
     moved: set[int] = set()

@@ -8,7 +8,7 @@ import re
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn, cast
 
 import typer
 from rich.console import Console, RenderableType
@@ -62,8 +62,10 @@ def _version_callback(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool],
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit."),
+        bool | None,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."
+        ),
     ] = None,
 ) -> None:
     """Clause-by-clause diffs of negotiated documents kept as YAML."""
@@ -73,19 +75,55 @@ def _root(
 def compare(
     old: Annotated[str, typer.Argument(help="Old version: a YAML file or a bundled plan name.")],
     new: Annotated[str, typer.Argument(help="New version: a YAML file or a bundled plan name.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = "terminal",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically).")] = None,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off (default: on for terminals, off when NO_COLOR is set).")] = None,
-    width: Annotated[Optional[int], typer.Option("--width", min=20, help="Terminal-format width (default: the terminal's, 100 when piped).")] = None,
-    ignore_case: Annotated[bool, typer.Option("--ignore-case", help="Treat upper and lower case as equal.")] = False,
-    ignore_whitespace: Annotated[bool, typer.Option("--ignore-whitespace", help="Treat any run of whitespace as one space.")] = False,
-    ignore_punctuation: Annotated[bool, typer.Option("--ignore-punctuation", help="Ignore punctuation when deciding whether a text changed.")] = False,
-    clause: Annotated[Optional[list[str]], typer.Option("--clause", "-c", help="Only this clause (id or number such as 6 or 10(b)); repeatable.")] = None,
-    topic: Annotated[Optional[list[str]], typer.Option("--topic", "-t", help="Only clauses with this topic; repeatable.")] = None,
-    only: Annotated[Optional[list[str]], typer.Option("--only", help=f"Only these kinds, comma-separated: {', '.join(KINDS)}.")] = None,
-    summary: Annotated[bool, typer.Option("--summary", help="Counts and a one-line-per-change index only.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+    ] = "terminal",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file (atomically).")
+    ] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Force colour on or off (default: on for terminals, off when NO_COLOR is set).",
+        ),
+    ] = None,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width", min=20, help="Terminal-format width (default: the terminal's, 100 when piped)."
+        ),
+    ] = None,
+    ignore_case: Annotated[
+        bool, typer.Option("--ignore-case", help="Treat upper and lower case as equal.")
+    ] = False,
+    ignore_whitespace: Annotated[
+        bool, typer.Option("--ignore-whitespace", help="Treat any run of whitespace as one space.")
+    ] = False,
+    ignore_punctuation: Annotated[
+        bool,
+        typer.Option("--ignore-punctuation", help="Ignore punctuation when deciding whether a text changed."),
+    ] = False,
+    clause: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--clause", "-c", help="Only this clause (id or number such as 6 or 10(b)); repeatable."
+        ),
+    ] = None,
+    topic: Annotated[
+        list[str] | None, typer.Option("--topic", "-t", help="Only clauses with this topic; repeatable.")
+    ] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help=f"Only these kinds, comma-separated: {', '.join(KINDS)}."),
+    ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Counts and a one-line-per-change index only.")
+    ] = False,
     unchanged: Annotated[bool, typer.Option("--unchanged", help="Also show unchanged clauses.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")] = MAX_BYTES,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
+    ] = MAX_BYTES,
 ) -> None:
     """Show what changed between two versions, clause by clause.
 
@@ -109,7 +147,7 @@ def compare(
         console = _console(color, width, output)
         render_options = RenderOptions(color=_colored(console), summary_only=summary)
         result = renderer(fmt)(report, render_options)
-        text = result if isinstance(result, str) else _to_text(console, result)
+        text = result if isinstance(result, str) else _to_text(console, cast(RenderableType, result))
         if output is not None:
             write_report(output, text, (old_path, new_path))
         else:
@@ -122,7 +160,9 @@ def compare(
 def _console(color: bool | None, width: int | None, output: Path | None) -> Console:
     """The stdout console (or a string buffer when writing a file); honours NO_COLOR."""
     if output is not None:
-        return Console(file=io.StringIO(), width=width or PIPE_WIDTH, color_system=None, highlight=False, emoji=False)
+        return Console(
+            file=io.StringIO(), width=width or PIPE_WIDTH, color_system=None, highlight=False, emoji=False
+        )
     tty = sys.stdout.isatty()
     no_color = color is False or (color is None and "NO_COLOR" in os.environ)
     return Console(
@@ -151,7 +191,9 @@ def _colored(console: Console) -> bool:
 @app.command()
 def validate(
     files: Annotated[list[str], typer.Argument(help="Plan files or bundled plan names.")],
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")] = MAX_BYTES,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
+    ] = MAX_BYTES,
 ) -> None:
     """Check plan files: one line per file; problems go to stderr and make the exit code 2.
 
@@ -168,7 +210,9 @@ def validate(
             failed = True
             continue
         count = _count(plan.clauses)
-        sys.stdout.write(f"{terminal_safe(plan.label)}: ok ({len(plan.clauses)} clauses, {count} with sub-points)\n")
+        sys.stdout.write(
+            f"{terminal_safe(plan.label)}: ok ({len(plan.clauses)} clauses, {count} with sub-points)\n"
+        )
     raise typer.Exit(2 if failed else 0)
 
 
@@ -189,4 +233,3 @@ def main() -> None:
         traceback.print_exc()
         sys.stderr.write("plandiff: error: internal error (a bug in plandiff; please report it)\n")
         sys.exit(2)
-

@@ -43,8 +43,7 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
         changes.append(paired(pair) if pair else Change(ChangeKind.ADDED, None, flat.located))
         changes.extend(_removed(a[i]) for i in slots.get(j, ()))
     notes = tuple(
-        f"point {where} is very long and was compared by sentence, not word by word"
-        for where in coarse
+        f"point {where} is very long and was compared by sentence, not word by word" for where in coarse
     )
     return Report(
         old=_info(old),
@@ -122,7 +121,9 @@ def _paired_change(old: Flat, new: Flat, pair: Pair, options: CompareOptions) ->
     )
 
 
-def _removed_slots(a: tuple[Flat, ...], b: tuple[Flat, ...], by_old: dict[int, Pair]) -> dict[int | None, list[int]]:
+def _removed_slots(
+    a: tuple[Flat, ...], b: tuple[Flat, ...], by_old: dict[int, Pair]
+) -> dict[int | None, list[int]]:
     """Where each removed clause is shown: after which new clause (None: before all).
 
     A removed clause follows the whole new subtree of its nearest earlier sibling that survived;

@@ -48,9 +48,7 @@ class UnknownPlanError(PlandiffError):
 
     def __init__(self, name: str, known: tuple[str, ...]) -> None:
         listing = ", ".join(known) if known else "none"
-        super().__init__(
-            f"{name}: no such file, and not a bundled plan (bundled plans: {listing})"
-        )
+        super().__init__(f"{name}: no such file, and not a bundled plan (bundled plans: {listing})")
         self.name = name
         """The name the user gave."""
         self.known = known

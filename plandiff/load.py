@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -133,9 +134,7 @@ def parse_yaml(text: str, label: str) -> RawNode:
         raise _syntax_error(err, text, label) from err
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
-        raise PlanFormatError(
-            label, line, "", f"character {err.character!r} is not allowed in YAML"
-        ) from err
+        raise PlanFormatError(label, line, "", f"character {err.character!r} is not allowed in YAML") from err
     except yaml.YAMLError as err:
         raise PlanFormatError(label, None, "", f"YAML error: {err}") from err
     finally:
@@ -169,11 +168,11 @@ def _build(loader: yaml.CSafeLoader, label: str) -> RawNode:
     keys: list[str | None] = []
     root: RawNode | None = None
     documents = 0
-    resolve = loader.resolve
+    resolve: Any = loader.resolve  # untyped in PyYAML
     events = yaml.events
     scalar_event = events.ScalarEvent
     while loader.check_event():
-        event = loader.get_event()
+        event: Any = loader.get_event()  # PyYAML's event classes are untyped
         cls = event.__class__
         line = event.start_mark.line + 1
         node: RawNode
@@ -183,7 +182,8 @@ def _build(loader: yaml.CSafeLoader, label: str) -> RawNode:
             if event.tag is not None and event.tag != "!":
                 kind = event.tag.rsplit(":", 1)[-1] if event.tag.startswith(_TAG_PREFIX) else event.tag
             elif event.implicit[0]:
-                kind = resolve(yaml.ScalarNode, event.value, (True, False))[len(_TAG_PREFIX) :]
+                tag: str = resolve(yaml.ScalarNode, event.value, (True, False))
+                kind = tag[len(_TAG_PREFIX) :]
             else:
                 kind = STR
             node = RawScalar(event.value, kind, line)
@@ -217,9 +217,7 @@ def _build(loader: yaml.CSafeLoader, label: str) -> RawNode:
                     raise _error(label, line, "a mapping key must be a plain string")
                 if node.value in parent.key_lines:
                     first = parent.key_lines[node.value]
-                    raise _error(
-                        label, line, f"duplicate key {node.value!r} (first on line {first})"
-                    )
+                    raise _error(label, line, f"duplicate key {node.value!r} (first on line {first})")
                 keys[-1] = node.value
                 parent.key_lines[node.value] = line
                 continue

@@ -66,9 +66,7 @@ class _Builder:
     def slug(self, node: RawNode, where: str) -> str:
         value = self.string(node, where)
         if not _SLUG.match(value):
-            raise self.fail(
-                node.line, where, f"{value!r} is not a slug (lower-case letters, digits and '-')"
-            )
+            raise self.fail(node.line, where, f"{value!r} is not a slug (lower-case letters, digits and '-')")
         return value
 
     def string_list(self, node: RawNode, where: str, slugs: bool = False) -> tuple[str, ...]:
@@ -103,9 +101,7 @@ class _Builder:
                 except ValueError:
                     return node.value
             if node.kind in (FLOAT, BOOL):
-                raise self.fail(
-                    node.line, where, f"expected a string, got {describe(node)} — quote it"
-                )
+                raise self.fail(node.line, where, f"expected a string, got {describe(node)} — quote it")
         value = self.string(node, where).strip()
         if not value:
             raise self.fail(node.line, where, "a clause number may not be empty")

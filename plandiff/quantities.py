@@ -84,9 +84,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         # Unit words stay out of the written form, except "per cent", which is the number's sign.
         written_end = m.start("unit") if unit_word and unit != "%" else m.end()
         written = text[m.start() : written_end].rstrip()
-        found.append(
-            Quantity(written, value, unit, num is not None and "," in num, scale, cur)
-        )
+        found.append(Quantity(written, value, unit, num is not None and "," in num, scale, cur))
     return tuple(found)
 
 
@@ -125,7 +123,8 @@ def _change(old: Quantity | None, new: Quantity | None) -> QuantityChange:
         if old.value != 0 and old.unit != "year":
             percent = round(100 * delta_value / old.value, 1)
         delta = delta_value
-    unit = (old or new).unit if (old or new) else None
+    either = old if old is not None else new
+    unit = either.unit if either is not None else None
     return QuantityChange(
         old=old.written if old else None,
         new=new.written if new else None,
@@ -138,7 +137,7 @@ def _change(old: Quantity | None, new: Quantity | None) -> QuantityChange:
     )
 
 
-def _delta_text(old: Quantity, new: Quantity, delta: float | int | None) -> str:
+def _delta_text(old: Quantity, new: Quantity, delta: float | None) -> str:
     """Write the difference the way the old number is written: ``+200,000``, ``+$700 billion``."""
     assert delta is not None
     sign = "+" if delta >= 0 else "-"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Union
 
 STR = "str"
 INT = "int"
@@ -16,7 +15,7 @@ TIMESTAMP = "timestamp"
 class RawScalar:
     """A scalar with its resolved kind and 1-based line."""
 
-    __slots__ = ("value", "kind", "line")
+    __slots__ = ("kind", "line", "value")
 
     def __init__(self, value: str, kind: str, line: int) -> None:
         self.value = value
@@ -47,7 +46,7 @@ class RawSeq:
         self.line = line
 
 
-RawNode = Union[RawScalar, RawMap, RawSeq]
+RawNode = RawScalar | RawMap | RawSeq
 
 
 def describe(node: RawNode) -> str:

@@ -96,4 +96,3 @@ def select_changes(report: Report, selection: Selection) -> Report:
     if not selection.show_unchanged and "unchanged" not in selection.only:
         changes = tuple(c for c in changes if c.is_difference)
     return replace(report, changes=changes, summary=summary, notes=tuple(notes))
-

@@ -84,11 +84,7 @@ def _edit_estimate(a: list[str], b: list[str], options: CompareOptions) -> int:
 
 
 def _whole(old: str, new: str) -> tuple[Segment, ...]:
-    return tuple(
-        Segment(op, text)
-        for op, text in ((SegmentOp.DELETE, old), (SegmentOp.INSERT, new))
-        if text
-    )
+    return tuple(Segment(op, text) for op, text in ((SegmentOp.DELETE, old), (SegmentOp.INSERT, new)) if text)
 
 
 def _diff_tokens(a: list[str], b: list[str], options: CompareOptions) -> tuple[Segment, ...]:

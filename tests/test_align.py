@@ -35,25 +35,39 @@ def test_flatten_addresses_and_ends() -> None:
     ("old", "new", "expected"),
     [
         pytest.param(
-            (c("1", "a", "x"), c("2", "b", "y")), (c("5", "a", "x"), c("6", "b", "y")),
-            [("1", "5", "id", False), ("2", "6", "id", False)], id="renumbered-by-id",
+            (c("1", "a", "x"), c("2", "b", "y")),
+            (c("5", "a", "x"), c("6", "b", "y")),
+            [("1", "5", "id", False), ("2", "6", "id", False)],
+            id="renumbered-by-id",
         ),
         pytest.param(
-            (c("1", "a"), c("2", "b")), (c("1", "a2"), c("2", "b2")),
-            [("1", "1", "number", False), ("2", "2", "number", False)], id="by-number",
+            (c("1", "a"), c("2", "b")),
+            (c("1", "a2"), c("2", "b2")),
+            [("1", "1", "number", False), ("2", "2", "number", False)],
+            id="by-number",
         ),
         pytest.param(
-            (c("1", "a", "x"),), (c("1", "a", "y"),), [], id="different-ids-never-pair-by-number",
+            (c("1", "a", "x"),),
+            (c("1", "a", "y"),),
+            [],
+            id="different-ids-never-pair-by-number",
         ),
         pytest.param(
             (c("1", "a", "p"), c("2", "b", "q"), c("3", "c", "r"), c("4", "d", "s")),
             (c("1", "a", "p"), c("2", "c", "r"), c("3", "d", "s"), c("4", "b", "q")),
-            [("1", "1", "id", False), ("2", "4", "id", True), ("3", "2", "id", False), ("4", "3", "id", False)],
+            [
+                ("1", "1", "id", False),
+                ("2", "4", "id", True),
+                ("3", "2", "id", False),
+                ("4", "3", "id", False),
+            ],
             id="one-move-not-three",
         ),
         pytest.param(
-            (c("6", "cap", "army-cap", c("a", "sub")),), (c("4", "cap", "army-cap", c("a", "sub")),),
-            [("6", "4", "id", False), ("6.a", "4.a", "number", False)], id="children-follow-parent",
+            (c("6", "cap", "army-cap", c("a", "sub")),),
+            (c("4", "cap", "army-cap", c("a", "sub")),),
+            [("6", "4", "id", False), ("6.a", "4.a", "number", False)],
+            id="children-follow-parent",
         ),
         pytest.param(
             (c("1", "p", None, c("a", "moved", "m")), c("2", "q")),
@@ -63,12 +77,19 @@ def test_flatten_addresses_and_ends() -> None:
         ),
     ],
 )
-def test_align(old: tuple[Clause, ...], new: tuple[Clause, ...], expected: list[tuple[str, str, str, bool]]) -> None:
+def test_align(
+    old: tuple[Clause, ...], new: tuple[Clause, ...], expected: list[tuple[str, str, str, bool]]
+) -> None:
     assert pairs(old, new) == expected
 
 
 def test_removed_clause_follows_its_old_predecessor() -> None:
-    old = plan(c("1", "a", "a"), c("2", "b", "b", c("a", "b1")), c("3", "gone", "g", c("a", "gone too")), c("4", "d", "d"))
+    old = plan(
+        c("1", "a", "a"),
+        c("2", "b", "b", c("a", "b1")),
+        c("3", "gone", "g", c("a", "gone too")),
+        c("4", "d", "d"),
+    )
     new = plan(c("1", "a", "a"), c("2", "b", "b", c("a", "b1"), c("b", "new")), c("3", "d", "d"))
     report = compare(old, new)
     order = [

@@ -21,10 +21,16 @@ CAP_LINE = "600,000 → 800,000 (+200,000, +33.3%)"
 
 @pytest.mark.parametrize(
     ("fmt", "name"),
-    [("terminal", "us-28-point--geneva.txt"), ("markdown", "us-28-point--geneva.md"), ("json", "us-28-point--geneva.json")],
+    [
+        ("terminal", "us-28-point--geneva.txt"),
+        ("markdown", "us-28-point--geneva.md"),
+        ("json", "us-28-point--geneva.json"),
+    ],
 )
 def test_bundled_compare_golden(fmt: str, name: str, runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]
-    result = runner.invoke(app, ["compare", "us-28-point", "geneva", "--format", fmt, "--no-color", "--width", "100"])
+    result = runner.invoke(
+        app, ["compare", "us-28-point", "geneva", "--format", fmt, "--no-color", "--width", "100"]
+    )
     assert result.exit_code == 1
     assert result.stderr == ""
     golden(GOLDENS / name, result.stdout)
@@ -35,7 +41,10 @@ def test_bundled_compare_shows_what_matters(runner: CliRunner) -> None:
     assert "6  army-cap · Army size  modified  [reported]" in text
     assert "personnel: " + CAP_LINE in text
     assert "26  amnesty · Amnesty  removed" in text
-    for heading in ("21  territory · Territory  modified  [bracketed]", "7  nato-membership · NATO membership  modified  [bracketed]"):
+    for heading in (
+        "21  territory · Territory  modified  [bracketed]",
+        "7  nato-membership · NATO membership  modified  [bracketed]",
+    ):
         assert heading in text
     md = runner.invoke(app, ["compare", "us-28-point", "geneva", "--format", "markdown"]).stdout
     assert f"- personnel: {CAP_LINE}" in md
@@ -48,7 +57,9 @@ def test_bundled_compare_shows_what_matters(runner: CliRunner) -> None:
          "new_value": 800000, "delta": 200000, "percent": 33.3}
     ]  # fmt: skip
     assert by_id["amnesty"]["kind"] == "removed" and by_id["amnesty"]["new"] is None
-    assert by_id["territory"]["new"]["bracketed"] is True and by_id["territory"]["attributes"] == ["bracketed"]
+    assert by_id["territory"]["new"]["bracketed"] is True and by_id["territory"]["attributes"] == [
+        "bracketed"
+    ]
     assert by_id["nato-membership"]["new"]["bracketed"] is True
 
 
@@ -114,11 +125,15 @@ def test_output_file_is_written_and_inputs_protected(tmp_path: Path, runner: Cli
     out = tmp_path / "report.md"
     result = runner.invoke(app, ["compare", "us-28-point", "geneva", "-f", "markdown", "-o", str(out)])
     assert result.exit_code == 1 and result.stdout == "" and result.stderr == ""
-    assert out.read_text() == runner.invoke(app, ["compare", "us-28-point", "geneva", "-f", "markdown"]).stdout
+    assert (
+        out.read_text() == runner.invoke(app, ["compare", "us-28-point", "geneva", "-f", "markdown"]).stdout
+    )
     v1 = tmp_path / "v1.yaml"
     v1.write_bytes((DATA / "cap-600k-to-800k" / "v1.yaml").read_bytes())
     before = v1.read_bytes()
-    result = runner.invoke(app, ["compare", str(v1), str(DATA / "cap-600k-to-800k" / "v2.yaml"), "-o", str(v1)])
+    result = runner.invoke(
+        app, ["compare", str(v1), str(DATA / "cap-600k-to-800k" / "v2.yaml"), "-o", str(v1)]
+    )
     assert result.exit_code == 2 and result.stdout == ""
     assert "v1.yaml: refusing to overwrite an input file" in result.stderr
     assert v1.read_bytes() == before
@@ -139,9 +154,13 @@ def test_missing_output_directory(tmp_path: Path, runner: CliRunner) -> None:
 
 
 def test_colour_flags_and_no_color(runner: CliRunner) -> None:
-    coloured = runner.invoke(app, ["compare", "us-28-point", "geneva", "--color", "--clause", "army-cap"]).stdout
+    coloured = runner.invoke(
+        app, ["compare", "us-28-point", "geneva", "--color", "--clause", "army-cap"]
+    ).stdout
     assert "\x1b[9;31m600,000\x1b[0m" in coloured and "[-600,000-]" not in coloured
-    plain = runner.invoke(app, ["compare", "us-28-point", "geneva", "--clause", "army-cap"], env={"NO_COLOR": "1"})
+    plain = runner.invoke(
+        app, ["compare", "us-28-point", "geneva", "--clause", "army-cap"], env={"NO_COLOR": "1"}
+    )
     assert "\x1b[" not in plain.stdout and "[-600,000-]{+800,000+}" in plain.stdout
 
 
@@ -154,16 +173,27 @@ def test_filters(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-
     golden(GOLDENS / "filter-clause.txt", run("--clause", "army-cap", "--clause", "21(b)"))
     golden(GOLDENS / "filter-topic-only.txt", run("--topic", "assets", "--only", "removed"))
     assert runner.invoke(app, ["compare", "us-28-point", "geneva", "--clause", "1"]).exit_code == 0
-    unchanged = runner.invoke(app, ["compare", "us-28-point", "geneva", "--clause", "1", "--unchanged", "--no-color"])
+    unchanged = runner.invoke(
+        app, ["compare", "us-28-point", "geneva", "--clause", "1", "--unchanged", "--no-color"]
+    )
     assert "1  sovereignty · Sovereignty  unchanged  [carried]" in unchanged.stdout
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--clause", "99"], "plandiff: error: --clause 99: no clause with that id or number in either version\n"),
-        (["--only", "gone"], "plandiff: error: --only: unknown kind 'gone' (choose from added, removed, modified, unchanged, moved, renumbered)\n"),
-        (["--format", "pdf"], "plandiff: error: --format: unknown format 'pdf' (choose from terminal, markdown, json)\n"),
+        (
+            ["--clause", "99"],
+            "plandiff: error: --clause 99: no clause with that id or number in either version\n",
+        ),
+        (
+            ["--only", "gone"],
+            "plandiff: error: --only: unknown kind 'gone' (choose from added, removed, modified, unchanged, moved, renumbered)\n",
+        ),
+        (
+            ["--format", "pdf"],
+            "plandiff: error: --format: unknown format 'pdf' (choose from terminal, markdown, json)\n",
+        ),
     ],
 )
 def test_bad_options(args: list[str], message: str, runner: CliRunner) -> None:
@@ -177,11 +207,16 @@ def test_validate(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", "us-28-point", str(bad)])
     assert result.exit_code == 2
     assert result.stdout == "plans/us-28-point.yaml: ok (28 clauses, 56 with sub-points)\n"
-    assert result.stderr == f"plandiff: error: {bad}:2: clauses[0].number: expected a string, got a float 1.5 — quote it\n"
+    assert (
+        result.stderr
+        == f"plandiff: error: {bad}:2: clauses[0].number: expected a string, got a float 1.5 — quote it\n"
+    )
     assert runner.invoke(app, ["validate", "geneva"]).exit_code == 0
 
 
-def test_unexpected_exception_exits_two(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unexpected_exception_exits_two(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 

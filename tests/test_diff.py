@@ -15,12 +15,21 @@ E, I, D = SegmentOp.EQUAL, SegmentOp.INSERT, SegmentOp.DELETE
     ("old", "new", "segments"),
     [
         pytest.param(
-            "capped at 600,000 personnel.", "capped at 800,000 personnel in peacetime.",
-            [(E, "capped at "), (D, "600,000"), (I, "800,000"), (E, " personnel"), (I, " in peacetime"), (E, ".")],
+            "capped at 600,000 personnel.",
+            "capped at 800,000 personnel in peacetime.",
+            [
+                (E, "capped at "),
+                (D, "600,000"),
+                (I, "800,000"),
+                (E, " personnel"),
+                (I, " in peacetime"),
+                (E, "."),
+            ],
             id="number-is-one-word",
         ),
         pytest.param(
-            "elections in 100 days", "elections as soon as possible",
+            "elections in 100 days",
+            "elections as soon as possible",
             [(E, "elections "), (D, "in 100 days"), (I, "as soon as possible")],
             id="phrase",
         ),
@@ -48,21 +57,27 @@ def test_ignore_case_keeps_old_text_for_rebuild() -> None:
     [
         pytest.param("A  b", "a b", CompareOptions(), ChangeKind.MODIFIED, id="exact"),
         pytest.param("A b", "a b", CompareOptions(ignore_case=True), ChangeKind.UNCHANGED, id="case"),
-        pytest.param("a  b\n", "a b", CompareOptions(ignore_whitespace=True), ChangeKind.UNCHANGED, id="space"),
-        pytest.param("a, b.", "a b", CompareOptions(ignore_punctuation=True), ChangeKind.UNCHANGED, id="punct"),
-        pytest.param("a, b.", "a c", CompareOptions(ignore_punctuation=True), ChangeKind.MODIFIED, id="punct-word"),
+        pytest.param(
+            "a  b\n", "a b", CompareOptions(ignore_whitespace=True), ChangeKind.UNCHANGED, id="space"
+        ),
+        pytest.param(
+            "a, b.", "a b", CompareOptions(ignore_punctuation=True), ChangeKind.UNCHANGED, id="punct"
+        ),
+        pytest.param(
+            "a, b.", "a c", CompareOptions(ignore_punctuation=True), ChangeKind.MODIFIED, id="punct-word"
+        ),
     ],
 )
 def test_options_decide_unchanged(old: str, new: str, options: CompareOptions, kind: ChangeKind) -> None:
-    report = compare(
-        PlanVersion("o", (Clause("1", old),)), PlanVersion("n", (Clause("1", new),)), options
-    )
+    report = compare(PlanVersion("o", (Clause("1", old),)), PlanVersion("n", (Clause("1", new),)), options)
     assert report.changes[0].kind is kind
     assert report.options == options
 
 
 def test_attribute_and_provenance_changes() -> None:
-    old = PlanVersion("o", (Clause("1", "t", title="A"), Clause("2", "t"), Clause("3", "t", topics=("army",))))
+    old = PlanVersion(
+        "o", (Clause("1", "t", title="A"), Clause("2", "t"), Clause("3", "t", topics=("army",)))
+    )
     new = PlanVersion(
         "n",
         (
@@ -88,12 +103,12 @@ def test_provenance_only_is_not_a_difference() -> None:
 
 def test_very_long_texts_use_coarser_granularity() -> None:
     old = "".join(f"s{i} alpha{i} beta{i} gamma{i} delta{i}. " for i in range(1000))
-    new = "".join(f"t{i} one{i} two{i} three{i} four{i}. " for i in range(800)) + old[old.index("s800 "):]
+    new = "".join(f"t{i} one{i} two{i} three{i} four{i}. " for i in range(800)) + old[old.index("s800 ") :]
     segments, granularity = diff_words(old, new)
     assert granularity == SENTENCE
     assert "".join(s.text for s in segments if s.op is not I) == old
     assert "".join(s.text for s in segments if s.op is not D) == new
-    assert segments[-1] == Segment(E, old[old.index("s800 "):])
+    assert segments[-1] == Segment(E, old[old.index("s800 ") :])
     huge_old = "".join(f"x{i}. " for i in range(7000))
     huge_new = "".join(f"y{i}. " for i in range(7000))
     segments, granularity = diff_words(huge_old, huge_new)

@@ -8,7 +8,6 @@ import pytest
 import yaml
 
 from plandiff import load
-
 from plandiff.errors import PlanFormatError, PlanLoadError, UnknownPlanError
 from plandiff.load import decode, load_plan, parse_plan, resolve_plan
 from plandiff.model import Clause, Provenance, Source, Status
@@ -151,10 +150,20 @@ def test_libyaml_is_used() -> None:
 
 
 def test_deep_nesting_is_refused() -> None:
-    text = "clauses:\n" + "".join(
-        "  " * (2 * d) + f"  - number: 1\n" + "  " * (2 * d) + "    text: a\n" + "  " * (2 * d) + "    clauses:\n"
-        for d in range(8)
-    ) + "  " * 16 + "  - {number: 1, text: a}\n"
+    text = (
+        "clauses:\n"
+        + "".join(
+            "  " * (2 * d)
+            + "  - number: 1\n"
+            + "  " * (2 * d)
+            + "    text: a\n"
+            + "  " * (2 * d)
+            + "    clauses:\n"
+            for d in range(8)
+        )
+        + "  " * 16
+        + "  - {number: 1, text: a}\n"
+    )
     with pytest.raises(PlanFormatError, match=r"clauses nested deeper than 6 levels"):
         parse_plan(text, "p.yaml")
 
@@ -223,7 +232,9 @@ def test_decode_accepts(data: bytes, text: str) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        pytest.param(b"clauses:\n\x00\x01", "p.yaml:2: binary data (a NUL byte), not a YAML plan", id="binary"),
+        pytest.param(
+            b"clauses:\n\x00\x01", "p.yaml:2: binary data (a NUL byte), not a YAML plan", id="binary"
+        ),
         pytest.param(
             b"clauses: []\ntitle: \xff\n",
             "p.yaml:2: not valid UTF-8 (byte 0xff); save the file as UTF-8",
@@ -239,9 +250,7 @@ def test_decode_refuses(data: bytes, message: str) -> None:
 
 def test_crlf_and_unicode_load(tmp_path: Path) -> None:
     path = tmp_path / "u.yaml"
-    path.write_bytes(
-        "clauses:\r\n  - {number: 1, text: \"Україна — שלום — سلام 👍 e\u0301\"}\r\n".encode()
-    )
+    path.write_bytes('clauses:\r\n  - {number: 1, text: "Україна — שלום — سلام 👍 e\u0301"}\r\n'.encode())
     plan = load_plan(path)
     assert plan.clauses[0].text == "Україна — שלום — سلام 👍 e\u0301"
 

@@ -7,7 +7,7 @@ code (and a future HTML renderer's markdown-it-py import stays off the start-up 
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from collections.abc import Callable
 
 from ..model import Report
 from .options import RenderOptions

@@ -52,8 +52,7 @@ def status_text(change: Change) -> str:
 def percent_text(percent: float) -> str:
     """``33.3`` → ``+33.3%``, ``700.0`` → ``+700%``."""
     text = f"{percent:+.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
+    text = text.removesuffix(".0")
     return text + "%"
 
 

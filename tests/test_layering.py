@@ -1,0 +1,105 @@
+"""Import direction and library homes (STYLE.md §1), checked on the source with ast."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parent.parent / "plandiff"
+MODULES = {
+    ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__"): path
+    for path in PACKAGE.rglob("*.py")
+}
+HOMES = {
+    "yaml": {"plandiff.load"},
+    "diff_match_patch": {"plandiff.worddiff"},
+    "typer": {"plandiff.cli"},
+    "rich": {"plandiff.cli", "plandiff.render.terminal"},
+    "markdown_it": set(),
+}
+"""Each third-party library and the only modules allowed to import it."""
+STDLIB_ONLY = {"plandiff.model", "plandiff.errors", "plandiff.rawtree"}
+RENDER_MAY_NOT_IMPORT = {
+    "plandiff.align",
+    "plandiff.diff",
+    "plandiff.worddiff",
+    "plandiff.quantities",
+    "plandiff.load",
+}
+
+
+def imports(module: str) -> set[str]:
+    tree = ast.parse(MODULES[module].read_text())
+    package = module if MODULES[module].name == "__init__.py" else module.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                prefix = ".".join(base)
+                name = f"{prefix}.{node.module}" if node.module else prefix
+                found.add(name)
+                if not node.module:
+                    found.update(f"{prefix}.{alias.name}" for alias in node.names)
+            else:
+                found.add(node.module or "")
+    return found
+
+
+def test_module_table_is_complete() -> None:
+    assert {"plandiff.cli", "plandiff.load", "plandiff.render.terminal", "plandiff.model"} <= set(MODULES)
+
+
+@pytest.mark.parametrize("library", sorted(HOMES))
+def test_each_library_has_one_home(library: str) -> None:
+    users = {m for m in MODULES if any(i == library or i.startswith(library + ".") for i in imports(m))}
+    assert users <= HOMES[library], f"{library} imported by {sorted(users - HOMES[library])}"
+
+
+@pytest.mark.parametrize("module", sorted(STDLIB_ONLY))
+def test_core_values_use_only_the_standard_library(module: str) -> None:
+    for name in imports(module):
+        top = name.split(".")[0]
+        assert top == "plandiff" and name in STDLIB_ONLY or top in sys.stdlib_module_names, (
+            f"{module} imports {name}"
+        )
+
+
+def test_only_main_imports_cli() -> None:
+    users = {m for m in MODULES if "plandiff.cli" in imports(m)}
+    assert users == {"plandiff.__main__"}
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("plandiff.render")))
+def test_renderers_never_diff_align_or_load(module: str) -> None:
+    assert not imports(module) & RENDER_MAY_NOT_IMPORT
+
+
+@pytest.mark.parametrize(
+    "module", sorted(m for m in MODULES if m not in {"plandiff.cli", "plandiff.__main__"})
+)
+def test_core_never_prints_or_exits(module: str) -> None:
+    tree = ast.parse(MODULES[module].read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = (
+                func.id
+                if isinstance(func, ast.Name)
+                else func.attr
+                if isinstance(func, ast.Attribute)
+                else ""
+            )
+            assert name not in {"print", "exit"}, f"{module}:{node.lineno} calls {name}"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_modules_stay_small(module: str) -> None:
+    lines = len(MODULES[module].read_text().splitlines())
+    assert lines <= 320, f"{module} has {lines} lines; split it by concept"
