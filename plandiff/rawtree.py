@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 STR = "str"
 INT = "int"
 FLOAT = "float"
