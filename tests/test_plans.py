@@ -113,3 +113,16 @@ def test_geneva_brackets_territory_and_nato() -> None:
                 "russia-nato-dialogue", "foreign-troops"):  # fmt: skip
         assert geneva[cid].bracketed and geneva[cid].provenance is Provenance.REPORTED
     assert geneva["sovereignty"].provenance is Provenance.CARRIED
+
+
+def test_json_schema_matches_the_loader() -> None:
+    import json
+
+    from plandiff.planschema import CLAUSE_KEYS, PLAN_KEYS, SOURCE_KEYS
+
+    schema = json.loads((Path(__file__).parent.parent / "plandiff" / "schema" / "plan.schema.json").read_text())
+    assert set(schema["properties"]) == set(PLAN_KEYS)
+    assert set(schema["$defs"]["clause"]["properties"]) == set(CLAUSE_KEYS)
+    assert set(schema["properties"]["sources"]["items"]["properties"]) == set(SOURCE_KEYS)
+    assert schema["properties"]["status"]["enum"] == [s.value for s in Status]
+    assert schema["$defs"]["clause"]["properties"]["provenance"]["enum"] == [p.value for p in Provenance]
