@@ -120,7 +120,9 @@ def test_json_schema_matches_the_loader() -> None:
 
     from plandiff.planschema import CLAUSE_KEYS, PLAN_KEYS, SOURCE_KEYS
 
-    schema = json.loads((Path(__file__).parent.parent / "plandiff" / "schema" / "plan.schema.json").read_text())
+    schema = json.loads(
+        (Path(__file__).parent.parent / "plandiff" / "schema" / "plan.schema.json").read_text()
+    )
     assert set(schema["properties"]) == set(PLAN_KEYS)
     assert set(schema["$defs"]["clause"]["properties"]) == set(CLAUSE_KEYS)
     assert set(schema["properties"]["sources"]["items"]["properties"]) == set(SOURCE_KEYS)
