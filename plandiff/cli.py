@@ -12,12 +12,14 @@ from typing import Annotated, NoReturn, cast
 
 import typer
 from rich.console import Console, RenderableType
+from rich.table import Table
 
 from . import __version__
+from .catalog import clause_count, load_bundled
 from .diff import compare as compare_versions
 from .errors import PlandiffError, UsageError
 from .load import MAX_BYTES, load_plan, resolve_plan
-from .model import Clause, CompareOptions, PlanVersion
+from .model import CompareOptions, PlanVersion
 from .output import write_report
 from .render import FORMATS, RenderOptions, renderer
 from .render.sanitize import terminal_safe
@@ -209,15 +211,38 @@ def validate(
             sys.stderr.write(f"plandiff: error: {terminal_safe(error.message)}\n")
             failed = True
             continue
-        count = _count(plan.clauses)
+        count = clause_count(plan)
         sys.stdout.write(
-            f"{terminal_safe(plan.label)}: ok ({len(plan.clauses)} clauses, {count} with sub-points)\n"
+            f"{terminal_safe(plan.label)}: ok ({len(plan.clauses)} clauses, {count} counting sub-points)\n"
         )
     raise typer.Exit(2 if failed else 0)
 
 
-def _count(clauses: tuple[Clause, ...]) -> int:
-    return sum(1 + _count(c.clauses) for c in clauses)
+@app.command("list")
+def list_plans() -> None:
+    """List the bundled plan versions, parents before the versions that revise them.
+
+    Example:
+
+      plandiff list
+    """
+    try:
+        plans = load_bundled()
+    except PlandiffError as error:
+        _fail(error)
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for column in ("plan", "date", "status", "clauses", "parent", "drafted by"):
+        table.add_column(column, overflow="fold", justify="right" if column == "clauses" else "left")
+    for plan in plans:
+        table.add_row(
+            terminal_safe(plan.plan or plan.label),
+            plan.date or "",
+            plan.status.value if plan.status else "",
+            str(clause_count(plan)),
+            terminal_safe(plan.parent or "—"),
+            terminal_safe(", ".join(plan.drafted_by)),
+        )
+    sys.stdout.write(_to_text(_console(None, None, None), table))
 
 
 def main() -> None:

@@ -206,7 +206,7 @@ def test_validate(tmp_path: Path, runner: CliRunner) -> None:
     bad.write_text("clauses:\n  - {number: 1.5, text: a}\n")
     result = runner.invoke(app, ["validate", "us-28-point", str(bad)])
     assert result.exit_code == 2
-    assert result.stdout == "plans/us-28-point.yaml: ok (28 clauses, 56 with sub-points)\n"
+    assert result.stdout == "plans/us-28-point.yaml: ok (28 clauses, 56 counting sub-points)\n"
     assert (
         result.stderr
         == f"plandiff: error: {bad}:2: clauses[0].number: expected a string, got a float 1.5 — quote it\n"
@@ -234,3 +234,44 @@ def test_help_has_examples(runner: CliRunner) -> None:
     result = runner.invoke(app, ["compare", "--help"])
     assert result.exit_code == 0
     assert "plandiff compare us-28-point geneva" in result.stdout
+
+
+def test_list_in_lineage_order(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0 and result.stderr == ""
+    golden(GOLDENS / "list.txt", result.stdout)
+
+
+def test_compare_28_point_with_20_point(runner: CliRunner) -> None:
+    data = json.loads(runner.invoke(app, ["compare", "us-28-point", "ukraine-20-point", "-f", "json"]).stdout)
+    by_id = {(c["new"] or c["old"])["id"]: c for c in data["changes"]}
+    cap = by_id["army-cap"]
+    assert (cap["old"]["number"], cap["new"]["number"], cap["renumbered"], cap["match"]) == (
+        "6",
+        "4",
+        True,
+        "id",
+    )
+    assert (cap["quantities"][0]["old"], cap["quantities"][0]["new"]) == ("600,000", "800,000")
+    elections = by_id["elections"]
+    assert "in 100 days" in elections["old"]["text"]
+    assert "as soon as possible after the agreement is signed" in elections["new"]["text"]
+    assert {
+        "op": "insert",
+        "text": "holds elections as soon as possible after the agreement is signed",
+    } in elections["segments"]
+    assert by_id["amnesty"]["kind"] == "removed"
+
+
+def test_compare_28_point_with_e3(runner: CliRunner) -> None:
+    data = json.loads(
+        runner.invoke(app, ["compare", "us-28-point", "e3-counterproposal", "-f", "json"]).stdout
+    )
+    removed = {
+        c["old"]["number"]
+        for c in data["changes"]
+        if c["kind"] == "removed" and len(c["old"]["address"]) == 1
+    }
+    assert removed == {"3", "26"}
+    cap = next(c for c in data["changes"] if c["new"] and c["new"]["id"] == "army-cap")
+    assert cap["quantities"][0]["percent"] == 33.3

@@ -12,8 +12,9 @@ from plandiff.load import bundled_dir, load_plan
 from plandiff.model import Clause, PlanVersion, Provenance, Status
 
 PLANS = sorted(bundled_dir().glob("*.yaml"))
-ROOTS = {"us-28-point"}
-"""Bundled versions that revise no other version (every other one names a parent)."""
+ROOTS = {"us-28-point", "european-24-point", "paris-declaration"}
+"""Bundled versions that revise no other version (every other one names a parent): the 28-point
+draft, the separate Telegraph plan, and the Paris Declaration (a companion document)."""
 TOPICS = {
     "army",
     "nato",
@@ -85,18 +86,54 @@ def test_core_ids_in_28_point_and_geneva() -> None:
 
 
 FACTS = [
+    # US 28-point plan, 20 Nov 2025
     ("us-28-point", "army-cap", "6", r"600,000 personnel"),
     ("us-28-point", "elections", "25", r"in 100 days"),
     ("us-28-point", "frozen-assets-us-fund", "a", r"\$100 billion .* 50% of the profits"),
     ("us-28-point", "european-contribution", "b", r"Europe adds \$100 billion"),
     ("us-28-point", "znpp", "19", r"IAEA .* 50:50"),
-    ("us-28-point", "non-aggression", "2", r"past 30 years"),
+    ("us-28-point", "non-aggression", "2", r"Russia, Ukraine and Europe .* past 30 years"),
     ("us-28-point", "peace-council", "27", r"President Donald J\. Trump"),
     ("us-28-point", "guarantee-void-missile-strike", "d", r"Moscow or St Petersburg"),
     ("us-28-point", "crimea-luhansk-donetsk", "a", r"Crimea, Luhansk and Donetsk"),
     ("us-28-point", "fighter-jets", "9", r"European fighter jets .* Poland"),
     ("us-28-point", "g8", "c", r"G8"),
+    ("us-28-point", "amnesty", "26", r"full amnesty"),
+    ("us-28-point", "nato-membership", "7", r"constitution .* not join NATO"),
+    # Geneva reconstruction, 23 Nov 2025
     ("geneva", "army-cap", "6", r"800,000 personnel in peacetime"),
+    # E3 counter-proposal, 23 Nov 2025 (US numbering)
+    ("e3-counterproposal", "army-cap", "6", r"800,000 personnel in peacetime"),
+    ("e3-counterproposal", "non-aggression", "2", r"Russia, Ukraine and NATO"),
+    ("e3-counterproposal", "nato-membership", "7", r"consensus among NATO members"),
+    ("e3-counterproposal", "fighter-jets", "9", r"NATO fighter jets .* Poland"),
+    ("e3-counterproposal", "us-guarantee", "10", r"NATO Article 5"),
+    ("e3-counterproposal", "frozen-assets", "14", r"stay frozen until Russia compensates Ukraine"),
+    ("e3-counterproposal", "territory", "21", r"start from the Line of Contact"),
+    ("e3-counterproposal", "elections", "25", r"as soon as possible after the peace agreement is signed"),
+    ("e3-counterproposal", "znpp", "19", r"IAEA .* 50:50"),
+    # US revised package, ~10 Dec 2025 (reported)
+    ("us-revised-package", "army-cap", "6", r"800,000 personnel in peacetime"),
+    ("us-revised-package", "eu-membership", "11", r"by 2027"),
+    ("us-revised-package", "donetsk-buffer-zone", "d", r"roughly 30% of Donetsk oblast"),
+    ("us-revised-package", "znpp", "19", r"US operator.* 50%"),
+    ("us-revised-package", "russian-withdrawal-elsewhere", "c", r"Kharkiv, Sumy and Dnipropetrovsk"),
+    # 20-point framework, 23 Dec 2025
+    ("ukraine-20-point", "army-cap", "4", r"800,000 personnel in peacetime"),
+    ("ukraine-20-point", "elections", "18", r"as soon as possible after the agreement is signed"),
+    ("ukraine-20-point", "frozen-assets", "9", r"\$800 billion"),
+    ("ukraine-20-point", "znpp", "12", r"not agreed"),
+    ("ukraine-20-point", "znpp-ukrainian-proposal", "b", r"50/50 joint venture"),
+    ("ukraine-20-point", "russian-withdrawal-elsewhere", "c", r"Dnipropetrovsk, Mykolaiv, Sumy and Kharkiv"),
+    ("ukraine-20-point", "line-of-contact", "a", r"Donetsk, Luhansk, Zaporizhzhia and Kherson"),
+    ("ukraine-20-point", "peace-council", "19", r"Donald Trump"),
+    ("ukraine-20-point", "dnipro-black-sea", "16", r"Kinburn Spit"),
+    # European 24-point plan (The Telegraph)
+    ("european-24-point", "army-cap", "11", r"No limits"),
+    ("european-24-point", "prisoner-exchange", "7", r"all for all"),
+    ("european-24-point", "znpp", "u3", r"Kakhovka dam .* Kinburn Spit"),
+    # Paris Declaration, 6 Jan 2026
+    ("paris-declaration", "ceasefire-monitoring", "1", r"US-led"),
 ]
 
 
@@ -128,3 +165,32 @@ def test_json_schema_matches_the_loader() -> None:
     assert set(schema["properties"]["sources"]["items"]["properties"]) == set(SOURCE_KEYS)
     assert schema["properties"]["status"]["enum"] == [s.value for s in Status]
     assert schema["$defs"]["clause"]["properties"]["provenance"]["enum"] == [p.value for p in Provenance]
+
+
+def test_ukraine_20_point_drops_nato_and_amnesty() -> None:
+    ids = by_id(load("ukraine-20-point"))
+    assert "nato-membership" not in ids and "amnesty" not in ids
+    assert ids["znpp"].bracketed and ids["territory"].bracketed
+    assert all(c.bracketed for c in ids["znpp"].clauses + ids["territory"].clauses)
+
+
+def test_e3_deletes_points_3_and_26() -> None:
+    numbers = {c.number for c in load("e3-counterproposal").clauses}
+    assert numbers == {str(n) for n in range(1, 29)} - {"3", "26"}
+
+
+def test_required_ids_present_where_the_version_has_the_clause() -> None:
+    expected = {
+        "us-28-point": {"army-cap", "nato-membership", "elections", "amnesty", "frozen-assets", "znpp", "territory",
+                        "security-guarantees", "non-aggression", "eu-membership", "ceasefire", "prisoner-exchange",
+                        "peace-council"},
+        "ukraine-20-point": {"army-cap", "elections", "frozen-assets", "znpp", "territory", "security-guarantees",
+                             "non-aggression", "eu-membership", "ceasefire", "prisoner-exchange", "peace-council"},
+        "e3-counterproposal": {"army-cap", "nato-membership", "elections", "frozen-assets", "znpp", "territory",
+                               "security-guarantees", "non-aggression", "eu-membership", "ceasefire",
+                               "prisoner-exchange", "peace-council"},
+        "european-24-point": {"army-cap", "nato-membership", "znpp", "territory", "security-guarantees", "ceasefire",
+                              "prisoner-exchange"},
+    }  # fmt: skip
+    for slug, ids in expected.items():
+        assert ids <= set(by_id(load(slug))), (slug, ids - set(by_id(load(slug))))
