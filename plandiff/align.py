@@ -1,16 +1,35 @@
-"""Pairs the clauses of two versions: by id, then by number within paired parents.
+"""Pairs the clauses of two versions, with or without ids, and finds splits and merges.
 
-This is the pairing step only; :mod:`plandiff.diff` classifies the pairs. Moves are the pairs
-outside the longest increasing run of sibling positions, so an insertion does not make every
-later clause "moved".
+Evidence is used strongest first: equal ids → identical text → splits and merges → similar text
+(candidates from an inverted index of rare word pairs, never all against all) → position between
+anchors (same number, or modest similarity when a clause is left alone between two anchors). The
+same number is only a tie-breaker outside anchored gaps. Moves are the pairs outside the longest
+increasing run of sibling positions, so an insertion does not make every later clause "moved".
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from itertools import pairwise
 from dataclasses import dataclass
 
 from .model import Clause, Located, MatchKind
+from .similarity import SPLIT_CONTAINMENT, SPLIT_COVERAGE, ShingleIndex, containment, similarity, words
+
+MIN_SIMILAR = 0.5
+"""Jaccard similarity of word sets needed to pair two clauses anywhere in the document. One edited
+word in a ten-word clause leaves about 0.7; unrelated clauses of one plan share under 0.3."""
+GAP_MIN_SIMILAR = 0.15
+"""Similarity enough for a clause left between the same two anchors on both sides: heavy rewording
+("stop using weapons" → "ceasefire") keeps a few words, and the position is strong evidence."""
+SPLIT_KEYS = 12
+SPLIT_CANDIDATES = 6
+"""Shingles looked up, and clauses examined, per clause when looking for the pieces of a split."""
+GAP_PAIR_LIMIT = 400
+"""Largest gap (old × new clauses) searched for best pairs; bigger gaps pair only in order."""
+
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +54,29 @@ class Pair:
     new: int
     """Flat index in the new version."""
     match: MatchKind
+    confidence: float
+    """1.0 for ids and identical text; the word similarity otherwise."""
     moved: bool
     """Outside the longest in-order run among its siblings, or under a different parent."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A split (one old clause → several new) or a merge (several old → one new)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    confidence: float
+    """How much of the whole the parts cover, in [0, 1]."""
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Everything the pairing found."""
+
+    pairs: tuple[Pair, ...]
+    splits: tuple[Group, ...]
+    merges: tuple[Group, ...]
 
 
 def flatten(clauses: tuple[Clause, ...]) -> tuple[Flat, ...]:
@@ -56,66 +96,205 @@ def flatten(clauses: tuple[Clause, ...]) -> tuple[Flat, ...]:
     return tuple(out)
 
 
-def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = True) -> tuple[Pair, ...]:
-    """Pair clauses: equal ids anywhere first, then equal numbers under paired parents.
+class _Aligner:
+    """Mutable pairing state of one comparison."""
 
-    Two clauses that both carry ids are never paired by number when the ids differ: an id says
-    what a clause is about, and a number only where it stands.
-    """
-    partner: dict[int, tuple[int, MatchKind]] = {}
-    taken: set[int] = set()
-    if use_ids:
-        by_id = {f.located.clause.id: i for i, f in enumerate(new) if f.located.clause.id}
-        for i, f in enumerate(old):
-            j = by_id.get(f.located.clause.id) if f.located.clause.id else None
+    def __init__(self, old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool) -> None:
+        self.old, self.new, self.use_ids = old, new, use_ids
+        self.partner: dict[int, tuple[int, MatchKind, float]] = {}
+        self.taken: set[int] = set()
+        self.grouped_old: set[int] = set()
+        self.grouped_new: set[int] = set()
+        self.old_words = [words(f.located.clause.text) for f in old]
+        self.new_words = [words(f.located.clause.text) for f in new]
+
+    def free_old(self, i: int) -> bool:
+        return i not in self.partner and i not in self.grouped_old
+
+    def free_new(self, j: int) -> bool:
+        return j not in self.taken and j not in self.grouped_new
+
+    def compatible(self, i: int, j: int) -> bool:
+        a, b = self.old[i].located.clause.id, self.new[j].located.clause.id
+        return not (self.use_ids and a and b and a != b)
+
+    def same_scope(self, i: int, j: int) -> bool:
+        op, np = self.old[i].parent, self.new[j].parent
+        return (
+            op is None and np is None or (op is not None and op in self.partner and self.partner[op][0] == np)
+        )
+
+    def pair(self, i: int, j: int, match: MatchKind, confidence: float) -> None:
+        self.partner[i] = (j, match, round(confidence, 2))
+        self.taken.add(j)
+
+    def by_id(self) -> None:
+        index = {f.located.clause.id: j for j, f in enumerate(self.new) if f.located.clause.id}
+        for i, f in enumerate(self.old):
+            j = index.get(f.located.clause.id) if f.located.clause.id else None
             if j is not None:
-                partner[i] = (j, MatchKind.ID)
-                taken.add(j)
-    children: dict[int | None, dict[str, int]] = {}
-    for j, f in enumerate(new):
-        if j not in taken:
-            children.setdefault(f.parent, {}).setdefault(f.located.clause.number, j)
-    for i, f in enumerate(old):  # pre-order: a parent is paired before its children are tried
-        if i in partner:
-            continue
-        if f.parent is None:
-            scope: int | None = None
-        elif f.parent in partner:
-            scope = partner[f.parent][0]
+                self.pair(i, j, MatchKind.ID, 1.0)
+
+    def by_text(self) -> None:
+        texts: dict[str, list[int]] = {}
+        for j, f in enumerate(self.new):
+            if self.free_new(j) and self.new_words[j]:
+                texts.setdefault(_SPACE.sub(" ", f.located.clause.text).strip(), []).append(j)
+        for i, f in enumerate(self.old):
+            if not self.free_old(i) or not self.old_words[i]:
+                continue
+            options = [
+                j for j in texts.get(_SPACE.sub(" ", f.located.clause.text).strip(), ()) if self.free_new(j)
+            ]
+            options = [j for j in options if self.compatible(i, j)]
+            if options:
+                scoped = [j for j in options if self.same_scope(i, j)]
+                self.pair(i, (scoped or options)[0], MatchKind.TEXT, 1.0)
+
+    def by_similarity(self) -> None:
+        texts = {
+            j: f.located.clause.text for j, f in enumerate(self.new) if self.free_new(j) and self.new_words[j]
+        }
+        index = ShingleIndex(texts)
+        scored: list[tuple[float, bool, bool, int, int]] = []
+        for i, f in enumerate(self.old):
+            if not self.free_old(i) or not self.old_words[i]:
+                continue
+            for j in index.candidates(f.located.clause.text):
+                score = similarity(self.old_words[i], self.new_words[j])
+                if score >= MIN_SIMILAR and self.compatible(i, j):
+                    same_number = f.located.clause.number == self.new[j].located.clause.number
+                    scored.append((-score, not self.same_scope(i, j), not same_number, i, j))
+        for neg, _, _, i, j in sorted(scored):
+            if self.free_old(i) and self.free_new(j):
+                self.pair(i, j, MatchKind.SIMILAR, -neg)
+
+    def splits_and_merges(self) -> tuple[list[Group], list[Group]]:
+        splits = self._groups(
+            self.old, self.new, self.old_words, self.new_words, self.free_old, self.free_new
+        )
+        for g in splits:
+            self.grouped_old.update(g.old)
+            self.grouped_new.update(g.new)
+        merges = [
+            Group(g.new, g.old, g.confidence)
+            for g in self._groups(
+                self.new, self.old, self.new_words, self.old_words, self.free_new, self.free_old
+            )
+        ]
+        for g in merges:
+            self.grouped_old.update(g.old)
+            self.grouped_new.update(g.new)
+        return splits, merges
+
+    @staticmethod
+    def _groups(wholes, parts, whole_words, part_words, whole_free, part_free) -> list[Group]:  # type: ignore[no-untyped-def]  # one routine serves both directions
+        """Wholes whose text is covered by two or more free parts, each mostly made of its words."""
+        index = ShingleIndex(
+            {k: f.located.clause.text for k, f in enumerate(parts) if part_free(k) and part_words[k]}
+        )
+        found: list[Group] = []
+        used: set[int] = set()
+        for w, f in enumerate(wholes):
+            if not whole_free(w) or not whole_words[w]:
+                continue
+            pieces = sorted(
+                k
+                for k in index.candidates(f.located.clause.text, keys=SPLIT_KEYS, limit=SPLIT_CANDIDATES)
+                if k not in used and containment(part_words[k], whole_words[w]) >= SPLIT_CONTAINMENT
+            )
+            if len(pieces) < 2:
+                continue
+            covered = containment(whole_words[w], frozenset().union(*(part_words[k] for k in pieces)))
+            if covered >= SPLIT_COVERAGE:
+                used.update(pieces)
+                found.append(Group((w,), tuple(pieces), round(covered, 2)))
+        return found
+
+    def by_position(self) -> None:
+        """Pair what is left inside gaps between anchors, group by group, parents first."""
+        old_children = _children(self.old)
+        new_children = _children(self.new)
+        self._fill(old_children.get(None, []), new_children.get(None, []))
+        for i in range(len(self.old)):
+            if i in self.partner:
+                self._fill(old_children.get(i, []), new_children.get(self.partner[i][0], []))
+
+    def _fill(self, a: list[int], b: list[int]) -> None:
+        if not a or not b:
+            return
+        where = {j: k for k, j in enumerate(b)}
+        placed = [
+            (ka, where[self.partner[i][0]])
+            for ka, i in enumerate(a)
+            if i in self.partner and self.partner[i][0] in where
+        ]
+        anchors = [placed[k] for k in sorted(_longest_increasing([kb for _, kb in placed]))]
+        bounds = [(-1, -1), *anchors, (len(a), len(b))]
+        for (a0, b0), (a1, b1) in pairwise(bounds):
+            gap_a = [i for i in a[a0 + 1 : a1] if self.free_old(i)]
+            gap_b = [j for j in b[b0 + 1 : b1] if self.free_new(j)]
+            if gap_a and gap_b:
+                self._fill_gap(gap_a, gap_b)
+
+    def _fill_gap(self, gap_a: list[int], gap_b: list[int]) -> None:
+        numbers = {self.new[j].located.clause.number: j for j in gap_b}
+        for i in gap_a:
+            j = numbers.get(self.old[i].located.clause.number)
+            if j is not None and self.free_new(j) and self.compatible(i, j):
+                self.pair(i, j, MatchKind.NUMBER, similarity(self.old_words[i], self.new_words[j]))
+        rest_a = [i for i in gap_a if self.free_old(i)]
+        rest_b = [j for j in gap_b if self.free_new(j)]
+        if not rest_a or not rest_b:
+            return
+        if len(rest_a) == len(rest_b) or len(rest_a) * len(rest_b) > GAP_PAIR_LIMIT:
+            candidates = list(zip(rest_a, rest_b))
         else:
-            continue
-        j = children.get(scope, {}).get(f.located.clause.number)
-        if j is None or j in taken or not _compatible(f, new[j], use_ids):
-            continue
-        partner[i] = (j, MatchKind.NUMBER)
-        taken.add(j)
-    moved = _moved(old, new, partner)
-    return tuple(Pair(i, j, match, i in moved) for i, (j, match) in sorted(partner.items()))
+            candidates = sorted(
+                ((i, j) for i in rest_a for j in rest_b),
+                key=lambda p: -similarity(self.old_words[p[0]], self.new_words[p[1]]),
+            )
+        for i, j in candidates:
+            score = similarity(self.old_words[i], self.new_words[j])
+            if score >= GAP_MIN_SIMILAR and self.free_old(i) and self.free_new(j) and self.compatible(i, j):
+                self.pair(i, j, MatchKind.SIMILAR, score)
 
 
-def _compatible(old: Flat, new: Flat, use_ids: bool) -> bool:
-    a, b = old.located.clause.id, new.located.clause.id
-    return not (use_ids and a and b and a != b)
+def _children(flat: tuple[Flat, ...]) -> dict[int | None, list[int]]:
+    out: dict[int | None, list[int]] = {}
+    for k, f in enumerate(flat):
+        out.setdefault(f.parent, []).append(k)
+    return out
 
 
-def _moved(
-    old: tuple[Flat, ...], new: tuple[Flat, ...], partner: dict[int, tuple[int, MatchKind]]
-) -> set[int]:
+def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = True) -> Alignment:
+    """Pair the clauses of two flattened versions; see the module docstring for the evidence order."""
+    aligner = _Aligner(old, new, use_ids)
+    if use_ids:
+        aligner.by_id()
+    aligner.by_text()
+    splits, merges = aligner.splits_and_merges()  # before similarity: a piece resembles its whole
+    aligner.by_similarity()
+    aligner.by_position()
+    partner = aligner.partner
+    moved = _moved(old, new, {i: p[0] for i, p in partner.items()})
+    pairs = tuple(Pair(i, j, match, conf, i in moved) for i, (j, match, conf) in sorted(partner.items()))
+    return Alignment(pairs, tuple(splits), tuple(merges))
+
+
+def _moved(old: tuple[Flat, ...], new: tuple[Flat, ...], partner: dict[int, int]) -> set[int]:
     """Old indices of pairs that changed parent or fall outside their siblings' in-order run."""
     groups: dict[int | None, list[tuple[int, int]]] = {}
     moved: set[int] = set()
-    for i, (j, _) in partner.items():
+    for i, j in partner.items():
         op, np = old[i].parent, new[j].parent
-        same_parent = (op is None and np is None) or (
-            op is not None and op in partner and partner[op][0] == np
-        )
-        if not same_parent:
-            moved.add(i)
-        else:
+        if (op is None and np is None) or (op is not None and partner.get(op) == np and np is not None):
             groups.setdefault(op, []).append((old[i].position, i))
+        else:
+            moved.add(i)
     for members in groups.values():
         members.sort()
-        keep = _longest_increasing([new[partner[i][0]].position for _, i in members])
+        keep = _longest_increasing([new[partner[i]].position for _, i in members])
         moved.update(i for k, (_, i) in enumerate(members) if k not in keep)
     return moved
 

@@ -123,6 +123,10 @@ def compare(
         bool, typer.Option("--summary", help="Counts and a one-line-per-change index only.")
     ] = False,
     unchanged: Annotated[bool, typer.Option("--unchanged", help="Also show unchanged clauses.")] = False,
+    no_ids: Annotated[
+        bool,
+        typer.Option("--no-ids", help="Ignore clause ids: pair by text and position only (audits the ids)."),
+    ] = False,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
     ] = MAX_BYTES,
@@ -142,7 +146,7 @@ def compare(
             raise UsageError(f"--format: unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
         old_plan, old_path = _load(old, max_bytes)
         new_plan, new_path = _load(new, max_bytes)
-        options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation)
+        options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
         report = compare_versions(old_plan, new_plan, options)
         selection = Selection(tuple(clause or ()), tuple(topic or ()), _split(only), unchanged)
         report = select_changes(report, selection)

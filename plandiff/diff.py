@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
-from .align import Flat, Pair, align_clauses, flatten
+from .align import Alignment, Flat, Group, Pair, align_clauses, flatten
 from .model import (
     Change,
     ChangeKind,
     CompareOptions,
+    Located,
+    MatchKind,
     PlanVersion,
     Report,
+    Segment,
+    SegmentOp,
     Summary,
     VersionInfo,
 )
 from .quantities import pair_quantities
+from .renumber import find_ranges
+from .similarity import similarity, words
 from .worddiff import WORD, diff_words, normalise
+
+REPLACED_BELOW = 0.1
+"""Word similarity (Jaccard) under which a clause that kept its id or slot counts as replaced: its
+text is shown as old out, new in, because a word diff of unrelated texts is unreadable. Short
+rewordings that keep the subject ("Ukraine will hold elections in 100 days" → "Ukraine holds
+elections as soon as possible after the agreement is signed", 0.125) stay word-diffed."""
+LOW_CONFIDENCE = 0.6
+"""Pairs made from text alone below this confidence are listed in the report's notes."""
+_EVIDENCE = {MatchKind.SIMILAR: "similar text", MatchKind.NUMBER: "same number"}
 
 
 def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None = None) -> Report:
@@ -25,44 +40,50 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
     """
     opts = options or CompareOptions()
     a, b = flatten(old.clauses), flatten(new.clauses)
-    pairs = align_clauses(a, b)
-    by_new = {p.new: p for p in pairs}
-    by_old = {p.old: p for p in pairs}
-    coarse: list[str] = []
-
-    def paired(p: Pair) -> Change:
-        change = _paired_change(a[p.old], b[p.new], p, opts)
-        if change.granularity != WORD:
-            coarse.append(_address(change))
-        return change
-
-    slots = _removed_slots(a, b, by_old)
+    alignment = align_clauses(a, b, opts.use_ids)
+    by_new: dict[int, Pair | Group] = {p.new: p for p in alignment.pairs}
+    skip_new: set[int] = set()
+    for g in alignment.splits:
+        by_new[g.new[0]] = g
+        skip_new.update(g.new[1:])
+    for g in alignment.merges:
+        by_new[g.new[0]] = g
+    notes: list[str] = []
+    slots = _removed_slots(a, b, _old_to_new(alignment))
     changes: list[Change] = [_removed(a[i]) for i in slots.get(None, ())]
     for j, flat in enumerate(b):
-        pair = by_new.get(j)
-        changes.append(paired(pair) if pair else Change(ChangeKind.ADDED, None, flat.located))
+        if j in skip_new:
+            continue
+        found = by_new.get(j)
+        if isinstance(found, Pair):
+            change = _paired(a[found.old], flat, found, opts)
+        elif found is not None:
+            change = _grouped(a, b, found, alignment.splits, opts)
+        else:
+            change = Change(ChangeKind.ADDED, None, flat.located)
+        changes.append(change)
+        notes.extend(_notes_for(change))
         changes.extend(_removed(a[i]) for i in slots.get(j, ()))
-    notes = tuple(
-        f"point {where} is very long and was compared by sentence, not word by word" for where in coarse
-    )
+    changes, ranges = find_ranges(changes)
     return Report(
         old=_info(old),
         new=_info(new),
         changes=tuple(changes),
-        summary=summarise(changes),
+        summary=summarise(changes, len(ranges)),
         options=opts,
-        notes=notes,
+        notes=tuple(notes),
+        renumbered_ranges=ranges,
     )
 
 
-def summarise(changes: list[Change] | tuple[Change, ...]) -> Summary:
+def summarise(changes: list[Change] | tuple[Change, ...], ranges: int = 0) -> Summary:
     """Count changes by kind and flag."""
     counts = dict.fromkeys(ChangeKind, 0)
     moved = renumbered = 0
     for change in changes:
         counts[change.kind] += 1
         moved += change.moved
-        renumbered += change.renumbered
+        renumbered += change.renumbered and not change.shifted
     return Summary(
         added=counts[ChangeKind.ADDED],
         removed=counts[ChangeKind.REMOVED],
@@ -70,6 +91,10 @@ def summarise(changes: list[Change] | tuple[Change, ...]) -> Summary:
         unchanged=counts[ChangeKind.UNCHANGED],
         moved=moved,
         renumbered=renumbered,
+        split=counts[ChangeKind.SPLIT],
+        merged=counts[ChangeKind.MERGED],
+        replaced=counts[ChangeKind.REPLACED],
+        renumbered_ranges=ranges,
     )
 
 
@@ -84,17 +109,44 @@ def _info(version: PlanVersion) -> VersionInfo:
     )
 
 
-def _address(change: Change) -> str:
-    located = change.new or change.old
-    assert located is not None
+def _where(located: Located) -> str:
     return ".".join(located.address)
+
+
+def _notes_for(change: Change) -> list[str]:
+    notes = []
+    if change.granularity != WORD:
+        located = change.new or change.old
+        assert located is not None
+        notes.append(
+            f"point {_where(located)} is very long and was compared by {change.granularity}, not word by word"
+        )
+    if (
+        change.confidence is not None
+        and change.confidence < LOW_CONFIDENCE
+        and change.match in (MatchKind.SIMILAR, MatchKind.NUMBER)
+        and change.kind is not ChangeKind.REPLACED
+        and change.old
+        and change.new
+    ):
+        notes.append(
+            f"low confidence: point {_where(change.old)} → {_where(change.new)} paired by "
+            f"{_EVIDENCE[change.match]} (confidence {change.confidence:.2f}); check this pair"
+        )
+    return notes
 
 
 def _removed(flat: Flat) -> Change:
     return Change(ChangeKind.REMOVED, flat.located, None)
 
 
-def _paired_change(old: Flat, new: Flat, pair: Pair, options: CompareOptions) -> Change:
+def _text_diff(old: str, new: str, options: CompareOptions) -> tuple[tuple[Segment, ...], str]:
+    if normalise(old, options) == normalise(new, options):
+        return (), WORD
+    return diff_words(old, new, options)
+
+
+def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions) -> Change:
     o, n = old.located.clause, new.located.clause
     attributes = tuple(
         name
@@ -105,24 +157,67 @@ def _paired_change(old: Flat, new: Flat, pair: Pair, options: CompareOptions) ->
         )
         if before != after
     )
-    text_changed = normalise(o.text, options) != normalise(n.text, options)
-    segments, granularity = diff_words(o.text, n.text, options) if text_changed else ((), WORD)
+    segments, granularity = _text_diff(o.text, n.text, options)
+    kind = ChangeKind.MODIFIED if segments or attributes else ChangeKind.UNCHANGED
+    quantities = pair_quantities(o.text, n.text) if segments else ()
+    if (
+        segments
+        and pair.match in (MatchKind.ID, MatchKind.NUMBER)
+        and similarity(words(o.text), words(n.text)) < REPLACED_BELOW
+    ):
+        kind = ChangeKind.REPLACED
+        segments = tuple(
+            Segment(op, t) for op, t in ((SegmentOp.DELETE, o.text), (SegmentOp.INSERT, n.text)) if t
+        )
     return Change(
-        kind=ChangeKind.MODIFIED if text_changed or attributes else ChangeKind.UNCHANGED,
+        kind=kind,
         old=old.located,
         new=new.located,
         moved=pair.moved,
         renumbered=old.located.address != new.located.address,
         match=pair.match,
         segments=segments,
-        quantities=pair_quantities(o.text, n.text) if text_changed else (),
+        quantities=quantities,
         attributes=attributes,
         granularity=granularity,
+        confidence=pair.confidence,
     )
 
 
+def _grouped(
+    a: tuple[Flat, ...], b: tuple[Flat, ...], group: Group, splits: tuple[Group, ...], options: CompareOptions
+) -> Change:
+    """A split (one old → several new) or merge (several old → one new), diffed as joined texts."""
+    olds = [a[i].located for i in group.old]
+    news = [b[j].located for j in group.new]
+    old_text = " ".join(x.clause.text for x in olds)
+    new_text = " ".join(x.clause.text for x in news)
+    segments, granularity = _text_diff(old_text, new_text, options)
+    is_split = group in splits
+    return Change(
+        kind=ChangeKind.SPLIT if is_split else ChangeKind.MERGED,
+        old=olds[0],
+        new=news[0],
+        renumbered=olds[0].address != news[0].address,
+        match=MatchKind.SIMILAR,
+        segments=segments,
+        quantities=pair_quantities(old_text, new_text) if segments else (),
+        granularity=granularity,
+        parts=tuple(news[1:] if is_split else olds[1:]),
+        confidence=group.confidence,
+    )
+
+
+def _old_to_new(alignment: Alignment) -> dict[int, int]:
+    """Where each old clause went: pairs, and every piece of a split or merge."""
+    out = {p.old: p.new for p in alignment.pairs}
+    for g in alignment.splits + alignment.merges:
+        out.update((i, g.new[0]) for i in g.old)
+    return out
+
+
 def _removed_slots(
-    a: tuple[Flat, ...], b: tuple[Flat, ...], by_old: dict[int, Pair]
+    a: tuple[Flat, ...], b: tuple[Flat, ...], by_old: dict[int, int]
 ) -> dict[int | None, list[int]]:
     """Where each removed clause is shown: after which new clause (None: before all).
 
@@ -146,9 +241,9 @@ def _removed_slots(
         sibling = anchor[i]
         slot: int | None = None
         if sibling is not None:
-            slot = b[by_old[sibling].new].end - 1
+            slot = b[by_old[sibling]].end - 1
         elif flat.parent is not None:
-            slot = by_old[flat.parent].new
+            slot = by_old[flat.parent]
         block = [i] + [d for d in range(i + 1, flat.end) if d not in by_old]
         slots.setdefault(slot, []).extend(block)
         i = flat.end

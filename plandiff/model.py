@@ -142,13 +142,24 @@ class ChangeKind(enum.Enum):
     REMOVED = "removed"
     MODIFIED = "modified"
     UNCHANGED = "unchanged"
+    SPLIT = "split"
+    """One old clause became several new ones (``new`` and ``parts``)."""
+    MERGED = "merged"
+    """Several old clauses (``old`` and ``parts``) became one new one."""
+    REPLACED = "replaced"
+    """Same id or slot, wholly new text: shown as old text out, new text in."""
 
 
 class MatchKind(enum.Enum):
     """Which evidence paired an old clause with a new one."""
 
     ID = "id"
+    TEXT = "text"
+    """Identical text."""
+    SIMILAR = "similar"
+    """Similar text (see ``Change.confidence``)."""
     NUMBER = "number"
+    """Same number between paired neighbours."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +185,17 @@ class Change:
     """Names of changed attributes besides text: ``title``, ``topics``, ``bracketed``."""
     granularity: str = "word"
     """Unit of the text diff: ``word``; ``sentence`` or ``whole`` for very long texts."""
+    parts: tuple[Located, ...] = ()
+    """SPLIT: the new clauses after ``new``; MERGED: the old clauses after ``old``."""
+    confidence: float | None = None
+    """How sure the pairing is, in [0, 1]; None for ADDED and REMOVED."""
+    shifted: bool = False
+    """Renumbered only as part of a range in ``Report.renumbered_ranges`` (not shown on its own)."""
 
     @property
     def is_difference(self) -> bool:
         """True when this change is something a reader must see."""
-        return self.kind is not ChangeKind.UNCHANGED or self.moved or self.renumbered
+        return self.kind is not ChangeKind.UNCHANGED or self.moved or (self.renumbered and not self.shifted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,11 +208,36 @@ class Summary:
     unchanged: int = 0
     moved: int = 0
     renumbered: int = 0
+    """Clauses renumbered on their own (not as part of a renumbered range)."""
+    split: int = 0
+    merged: int = 0
+    replaced: int = 0
+    renumbered_ranges: int = 0
 
     @property
     def total_differences(self) -> int:
-        """Clauses added, removed or modified."""
-        return self.added + self.removed + self.modified
+        """Clauses added, removed, modified, split, merged or replaced, and renumbered ranges."""
+        return (
+            self.added
+            + self.removed
+            + self.modified
+            + self.split
+            + self.merged
+            + self.replaced
+            + self.renumbered_ranges
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RenumberedRange:
+    """A run of sibling clauses renumbered by the same offset, as after an insertion."""
+
+    parent: tuple[str, ...]
+    """Address of the parent clause; empty at the top level."""
+    old_first: str
+    old_last: str
+    new_first: str
+    new_last: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +259,8 @@ class CompareOptions:
     ignore_case: bool = False
     ignore_whitespace: bool = False
     ignore_punctuation: bool = False
+    use_ids: bool = True
+    """False pairs clauses by text and position only (``--no-ids``), to audit a file's ids."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +275,9 @@ class Report:
     """Counts over every compared clause (before unchanged clauses are hidden)."""
     options: CompareOptions = field(default_factory=CompareOptions)
     notes: tuple[str, ...] = ()
-    """Remarks for the reader, e.g. the filters in force."""
+    """Remarks for the reader, e.g. the filters in force or low-confidence pairs."""
+    renumbered_ranges: tuple[RenumberedRange, ...] = ()
+    """Runs of clauses renumbered only because something was inserted or deleted before them."""
 
     @property
     def has_changes(self) -> bool:

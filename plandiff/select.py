@@ -9,7 +9,7 @@ from .diff import summarise
 from .errors import UsageError
 from .model import Change, Located, Report
 
-KINDS = ("added", "removed", "modified", "unchanged", "moved", "renumbered")
+KINDS = ("added", "removed", "modified", "unchanged", "split", "merged", "replaced", "moved", "renumbered")
 """Values accepted by ``--only``."""
 
 _LETTERED = re.compile(r"^([^.()\s]+)\(([^()]+)\)(.*)$")
@@ -41,7 +41,7 @@ def parse_address(text: str) -> tuple[str, ...]:
 
 
 def _sides(change: Change) -> tuple[Located, ...]:
-    return tuple(side for side in (change.old, change.new) if side is not None)
+    return tuple(side for side in (change.old, change.new) if side is not None) + change.parts
 
 
 def _matches_clause(change: Change, wanted: tuple[tuple[str, ...] | str, ...]) -> bool:
@@ -59,7 +59,7 @@ def _matches_kind(change: Change, only: tuple[str, ...]) -> bool:
     return (
         change.kind.value in only
         or (change.moved and "moved" in only)
-        or (change.renumbered and "renumbered" in only)
+        or (change.renumbered and not change.shifted and "renumbered" in only)
     )
 
 
@@ -92,7 +92,10 @@ def select_changes(report: Report, selection: Selection) -> Report:
         changes = tuple(c for c in changes if _matches_kind(c, selection.only))
         notes.append("showing only: " + ", ".join(selection.only))
     narrowed = bool(selection.clauses or selection.topics or selection.only)
-    summary = summarise(changes) if narrowed else report.summary
+    ranges = report.renumbered_ranges
+    if narrowed and "renumbered" not in selection.only:
+        ranges = ()
+    summary = summarise(changes, len(ranges)) if narrowed else report.summary
     if not selection.show_unchanged and "unchanged" not in selection.only:
         changes = tuple(c for c in changes if c.is_difference)
-    return replace(report, changes=changes, summary=summary, notes=tuple(notes))
+    return replace(report, changes=changes, summary=summary, notes=tuple(notes), renumbered_ranges=ranges)

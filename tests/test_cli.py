@@ -188,7 +188,7 @@ def test_filters(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-
         ),
         (
             ["--only", "gone"],
-            "plandiff: error: --only: unknown kind 'gone' (choose from added, removed, modified, unchanged, moved, renumbered)\n",
+            "plandiff: error: --only: unknown kind 'gone' (choose from added, removed, modified, unchanged, split, merged, replaced, moved, renumbered)\n",
         ),
         (
             ["--format", "pdf"],

@@ -114,4 +114,7 @@ def test_very_long_texts_use_coarser_granularity() -> None:
     segments, granularity = diff_words(huge_old, huge_new)
     assert granularity == WHOLE and segments == (Segment(D, huge_old), Segment(I, huge_new))
     report = compare(PlanVersion("o", (Clause("9", old),)), PlanVersion("n", (Clause("9", new),)))
-    assert report.notes == ("point 9 is very long and was compared by sentence, not word by word",)
+    assert report.notes == (
+        "point 9 is very long and was compared by sentence, not word by word",
+        "low confidence: point 9 → 9 paired by same number (confidence 0.11); check this pair",
+    )

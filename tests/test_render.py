@@ -22,6 +22,8 @@ SAME = {"identical", "provenance-only"}
 def test_case_matches_golden(case: str, fmt: str, runner: CliRunner, golden, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(ROOT)  # labels in reports are the paths as given: keep them relative
     name, extra = FORMATS[fmt]
+    options = DATA / case / "args"  # extra compare options for the case, e.g. --no-ids
+    extra = [*extra, *(options.read_text().split() if options.exists() else [])]
     args = ["compare", f"tests/data/{case}/v1.yaml", f"tests/data/{case}/v2.yaml", *extra]
     result = runner.invoke(app, args)
     assert result.stderr == ""

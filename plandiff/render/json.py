@@ -7,7 +7,7 @@ import json
 from ..model import Change, Located, QuantityChange, Report, VersionInfo
 from .options import RenderOptions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped on any incompatible change to the JSON shape."""
 
 Json = dict[str, object]
@@ -24,6 +24,7 @@ def render(report: Report, options: RenderOptions) -> str:
             "ignore_case": report.options.ignore_case,
             "ignore_whitespace": report.options.ignore_whitespace,
             "ignore_punctuation": report.options.ignore_punctuation,
+            "use_ids": report.options.use_ids,
         },
         "summary": {
             "added": s.added,
@@ -32,7 +33,15 @@ def render(report: Report, options: RenderOptions) -> str:
             "unchanged": s.unchanged,
             "moved": s.moved,
             "renumbered": s.renumbered,
+            "split": s.split,
+            "merged": s.merged,
+            "replaced": s.replaced,
+            "renumbered_ranges": s.renumbered_ranges,
         },
+        "renumbered_ranges": [
+            {"parent": list(r.parent), "old": [r.old_first, r.old_last], "new": [r.new_first, r.new_last]}
+            for r in report.renumbered_ranges
+        ],
         "has_changes": report.has_changes,
         "notes": list(report.notes),
         "changes": [] if options.summary_only else [_change(c) for c in report.changes],
@@ -91,7 +100,10 @@ def _change(change: Change) -> Json:
         "kind": change.kind.value,
         "moved": change.moved,
         "renumbered": change.renumbered,
+        "shifted": change.shifted,
         "match": change.match.value if change.match else None,
+        "confidence": change.confidence,
+        "parts": [_side(p) for p in change.parts],
         "attributes": list(change.attributes),
         "granularity": change.granularity,
         "old": _side(change.old),

@@ -53,19 +53,27 @@ def render(report: Report, options: RenderOptions) -> str:
         if warning:
             lines += [f"> **Warning:** {escape(warning)}.", ""]
     s = report.summary
+    counts = [("Added", s.added), ("Removed", s.removed), ("Modified", s.modified), ("Moved", s.moved),
+              ("Renumbered", s.renumbered), ("Unchanged", s.unchanged)]  # fmt: skip
+    counts += [
+        (name, n) for name, n in (("Split", s.split), ("Merged", s.merged), ("Replaced", s.replaced)) if n
+    ]
     lines += [
-        "| Added | Removed | Modified | Moved | Renumbered | Unchanged |",
-        "|---:|---:|---:|---:|---:|---:|",
-        f"| {s.added} | {s.removed} | {s.modified} | {s.moved} | {s.renumbered} | {s.unchanged} |",
+        "| " + " | ".join(name for name, _ in counts) + " |",
+        "|" + "---:|" * len(counts),
+        "| " + " | ".join(str(n) for _, n in counts) + " |",
         "",
     ]
+    if report.renumbered_ranges:
+        lines += [f"- {escape(phrases.range_text(r))}" for r in report.renumbered_ranges] + [""]
+    by_text = not report.options.use_ids
     if options.summary_only:
-        lines += [_index_line(c) for c in report.changes]
+        lines += [_index_line(c, by_text) for c in report.changes]
         if report.changes:
             lines.append("")
     else:
         for change in report.changes:
-            lines += _change(change)
+            lines += _change(change, by_text)
     if not report.changes:
         lines += ["No differences.", ""]
     lines += [f"*Note: {escape(note)}.*" for note in report.notes]
@@ -85,7 +93,7 @@ def _versions(old: VersionInfo, new: VersionInfo) -> list[str]:
     return out + [""]
 
 
-def _heading(change: Change) -> str:
+def _heading(change: Change, by_text: bool) -> str:
     parts = [f"Point {escape(phrases.number_text(change))}"]
     clause = phrases.main_side(change).clause
     if clause.id:
@@ -94,17 +102,18 @@ def _heading(change: Change) -> str:
     if title:
         parts.append(escape(title))
     badges = "".join(f" `{b}`" for b in phrases.badges(change))
-    return "## " + " · ".join(parts) + f" — {phrases.status_text(change)}{badges}"
+    return "## " + " · ".join(parts) + f" — {escape_inline(phrases.status_text(change, by_text))}{badges}"
 
 
-def _index_line(change: Change) -> str:
+def _index_line(change: Change, by_text: bool) -> str:
     name = phrases.name_text(change)
     label = f"**{escape(phrases.number_text(change))}**"
-    return f"- {label}{' ' + escape(name) if name else ''} — {phrases.status_text(change)}"
+    status = escape_inline(phrases.status_text(change, by_text))
+    return f"- {label}{' ' + escape(name) if name else ''} — {status}"
 
 
-def _change(change: Change) -> list[str]:
-    out = [_heading(change), ""]
+def _change(change: Change, by_text: bool) -> list[str]:
+    out = [_heading(change, by_text), ""]
     whole = phrases.body_text(change)
     if whole is not None:
         if change.kind is ChangeKind.REMOVED:
@@ -113,6 +122,8 @@ def _change(change: Change) -> list[str]:
             body = f"<ins>{escape_inline(whole)}</ins>" if whole else ""
         else:
             body = escape(whole)
+    elif change.kind is ChangeKind.REPLACED:
+        body = "\n\n".join(block_safe(_segment(s.op, s.text)) for s in change.segments)
     else:
         body = block_safe("".join(_segment(s.op, s.text) for s in change.segments))
     if body.strip():

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from ..model import Change, ChangeKind, Located, QuantityChange, Status, Summary, VersionInfo
+from ..model import (
+    Change,
+    ChangeKind,
+    Located,
+    MatchKind,
+    QuantityChange,
+    RenumberedRange,
+    Status,
+    Summary,
+    VersionInfo,
+)
 
 UNVERIFIED_STATUSES = (Status.RECONSTRUCTED, Status.REPORTED)
 """Versions whose text was never published: every report flags them."""
@@ -16,9 +26,14 @@ def address_text(address: tuple[str, ...]) -> str:
 
 
 def number_text(change: Change) -> str:
-    """The clause's place: ``6``, or ``6 → 4`` when its address changed."""
+    """The clause's place: ``6``, ``6 → 4`` when its address changed, ``10 → 10, 11`` when split."""
     old = address_text(change.old.address) if change.old else None
     new = address_text(change.new.address) if change.new else None
+    extra = ", ".join(address_text(p.address) for p in change.parts)
+    if change.kind is ChangeKind.SPLIT:
+        return f"{old} → {new}, {extra}"
+    if change.kind is ChangeKind.MERGED:
+        return f"{old}, {extra} → {new}"
     if old and new and old != new:
         return f"{old} → {new}"
     return new or old or ""
@@ -39,14 +54,34 @@ def name_text(change: Change) -> str:
     return " · ".join(part for part in (clause.id, title) if part)
 
 
-def status_text(change: Change) -> str:
-    """``modified``, ``removed``, ``unchanged, renumbered`` …"""
+def status_text(change: Change, by_text_only: bool = False) -> str:
+    """``modified``, ``removed``, ``unchanged, renumbered``, ``modified (similar text, 0.82)`` …
+
+    The evidence that paired the clause is named when it was text, or always when the report
+    was made without ids (``by_text_only``).
+    """
     words = [change.kind.value]
     if change.moved:
         words.append("moved")
-    if change.renumbered and not change.moved:
+    if change.renumbered and not change.moved and not change.shifted:
         words.append("renumbered")
-    return ", ".join(words)
+    text = ", ".join(words)
+    match = change.match
+    if match is not None and (by_text_only or match in (MatchKind.TEXT, MatchKind.SIMILAR)):
+        evidence = {MatchKind.ID: "same id", MatchKind.TEXT: "identical text",
+                    MatchKind.SIMILAR: "similar text", MatchKind.NUMBER: "same number"}[match]  # fmt: skip
+        if change.confidence is not None and change.confidence < 1:
+            evidence += f", {change.confidence:.2f}"
+        text += f" ({evidence})"
+    return text
+
+
+def range_text(r: RenumberedRange) -> str:
+    """``points 15–28 renumbered to 14–27`` (``points 10(b)–(d)`` for sub-points)."""
+    where = f"{address_text(r.parent)}: " if r.parent else ""
+    if r.old_first == r.old_last:
+        return f"{where}point {r.old_first} renumbered to {r.new_first}"
+    return f"{where}points {r.old_first}–{r.old_last} renumbered to {r.new_first}–{r.new_last}"
 
 
 def percent_text(percent: float) -> str:
@@ -127,25 +162,29 @@ def warning_text(info: VersionInfo) -> str | None:
 
 
 def summary_text(summary: Summary) -> str:
-    """``2 added, 1 removed, …``"""
-    return ", ".join(
-        f"{value} {name}"
-        for name, value in (
-            ("added", summary.added),
-            ("removed", summary.removed),
-            ("modified", summary.modified),
-            ("moved", summary.moved),
-            ("renumbered", summary.renumbered),
-            ("unchanged", summary.unchanged),
-        )
-    )
+    """``2 added, 1 removed, …``; split, merged, replaced and ranges only when there are any."""
+    core = [
+        ("added", summary.added),
+        ("removed", summary.removed),
+        ("modified", summary.modified),
+        ("moved", summary.moved),
+        ("renumbered", summary.renumbered),
+        ("unchanged", summary.unchanged),
+    ]
+    extra = [
+        ("split", summary.split),
+        ("merged", summary.merged),
+        ("replaced", summary.replaced),
+        ("renumbered range" + ("s" if summary.renumbered_ranges != 1 else ""), summary.renumbered_ranges),
+    ]
+    return ", ".join(f"{value} {name}" for name, value in core + [e for e in extra if e[1]])
 
 
 def body_text(change: Change) -> str | None:
     """Text to show whole (added, removed, or unchanged-text clauses); None when diffed."""
     if change.segments:
         return None
-    if change.kind is ChangeKind.REMOVED and change.old:
+    if change.kind in (ChangeKind.REMOVED, ChangeKind.SPLIT) and change.old:
         return change.old.clause.text
     return main_side(change).clause.text
 

@@ -17,6 +17,9 @@ _KIND_STYLE = {
     ChangeKind.REMOVED: "bold red",
     ChangeKind.MODIFIED: "bold yellow",
     ChangeKind.UNCHANGED: "dim",
+    ChangeKind.SPLIT: "bold yellow",
+    ChangeKind.MERGED: "bold yellow",
+    ChangeKind.REPLACED: "bold red",
 }
 _INDENT = (0, 0, 0, 4)
 
@@ -29,12 +32,16 @@ def _text(value: str, style: str = "") -> Text:
 def render(report: Report, options: RenderOptions) -> RenderableType:
     """The whole report: header, one block per change, notes and summary line."""
     parts: list[RenderableType] = [_header(report)]
+    if report.renumbered_ranges:
+        parts.append(Text(""))
+        parts.extend(_text(phrases.range_text(r), "bold") for r in report.renumbered_ranges)
+    by_text = not report.options.use_ids
     if options.summary_only:
         parts.append(_index(report))
     else:
         for change in report.changes:
             parts.append(Text(""))
-            parts.append(_change(change, options))
+            parts.append(_change(change, options, by_text))
     parts.append(Text(""))
     for note in report.notes:
         parts.append(_text(f"note: {note}", "dim"))
@@ -78,20 +85,22 @@ def _index(report: Report) -> RenderableType:
         name = phrases.name_text(change)
         if name:
             line.append("  " + terminal_safe(name), style="cyan")
-        line.append("  " + phrases.status_text(change), style=_KIND_STYLE[change.kind])
+        line.append(
+            "  " + phrases.status_text(change, not report.options.use_ids), style=_KIND_STYLE[change.kind]
+        )
         for badge in phrases.badges(change):
             line.append(f"  [{badge}]", style="magenta")
         lines.append(line)
     return Group(Text(""), *lines) if lines else Group()
 
 
-def _change(change: Change, options: RenderOptions) -> RenderableType:
+def _change(change: Change, options: RenderOptions, by_text: bool) -> RenderableType:
     head = Text()
     head.append(terminal_safe(phrases.number_text(change)), style="bold")
     name = phrases.name_text(change)
     if name:
         head.append("  " + terminal_safe(name), style="cyan")
-    head.append("  " + phrases.status_text(change), style=_KIND_STYLE[change.kind])
+    head.append("  " + phrases.status_text(change, by_text), style=_KIND_STYLE[change.kind])
     for badge in phrases.badges(change):
         head.append(f"  [{badge}]", style="magenta")
     body: list[RenderableType] = [_body(change, options)]
@@ -117,7 +126,9 @@ def _body(change: Change, options: RenderOptions) -> Text:
             return _marked(whole, SegmentOp.INSERT, options)
         return _text(whole)
     out = Text()
-    for segment in change.segments:
+    for k, segment in enumerate(change.segments):
+        if change.kind is ChangeKind.REPLACED and k:
+            out.append("\n")  # old text out, new text in: one per line, never interleaved
         out.append_text(_marked(segment.text, segment.op, options))
     return out
 

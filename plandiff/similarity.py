@@ -1,0 +1,90 @@
+"""Word-based similarity of clause texts, and candidate generation through rare word pairs.
+
+Similarity ignores case, punctuation and clause numbers (a number is not part of the text). To stay
+near-linear, clauses are never compared all against all: each old clause looks up its rarest word
+pairs (shingles) in an inverted index of the new clauses and scores only the few clauses that share
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+_WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
+
+MAX_DF = 40
+"""A shingle found in more new clauses than this is too common to suggest a pair."""
+KEYS_PER_CLAUSE = 6
+"""Rarest shingles looked up per clause; 6 survive even when a tenth of the words are edited."""
+CANDIDATES = 4
+"""Clauses scored per old clause: the ones sharing most of its rare shingles."""
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of lower-cased words of a text."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def shingles(text: str) -> tuple[str, ...]:
+    """Distinct adjacent word pairs in text order (or the single word of a one-word text)."""
+    tokens = _WORD.findall(text.lower())
+    if len(tokens) < 2:
+        return tuple(tokens)
+    return tuple(dict.fromkeys(f"{a} {b}" for a, b in pairwise(tokens)))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two word sets, in [0, 1]; two empty texts are identical."""
+    if not a and not b:
+        return 1.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def containment(part: frozenset[str], whole: frozenset[str]) -> float:
+    """Share of ``part``'s words found in ``whole``, in [0, 1]."""
+    return len(part & whole) / len(part) if part else 0.0
+
+
+class ShingleIndex:
+    """Inverted index from shingle to the new clauses containing it."""
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        self.postings: dict[str, list[int]] = {}
+        for j, text in texts.items():
+            for sh in shingles(text):
+                self.postings.setdefault(sh, []).append(j)
+
+    def candidates(self, text: str, keys: int = KEYS_PER_CLAUSE, limit: int = CANDIDATES) -> list[int]:
+        """Clauses sharing the most rare shingles with ``text``, best first.
+
+        The ``keys`` rarest shingles are looked up, spread evenly over the text among equally rare
+        ones, so that every part of a long clause (each piece of a split) gets a say.
+        """
+        by_df: dict[int, list[str]] = {}
+        for sh in shingles(text):
+            posting = self.postings.get(sh)
+            if posting and len(posting) <= MAX_DF:
+                by_df.setdefault(len(posting), []).append(sh)
+        chosen: list[str] = []
+        for df in sorted(by_df):
+            room = keys - len(chosen)
+            if room <= 0:
+                break
+            found = by_df[df]
+            step = max(1, len(found) / room)
+            chosen.extend(found[int(k * step)] for k in range(min(room, len(found))))
+        hits: Counter[int] = Counter()
+        for sh in chosen:
+            hits.update(self.postings[sh])
+        return [j for j, _ in hits.most_common(limit)]
+
+
+SPLIT_CONTAINMENT = 0.8
+"""Share of a part's words that must come from the whole for it to count as a piece of a split
+(or merge): pieces keep the wording of the clause they came from, with a few joining words."""
+SPLIT_COVERAGE = 0.8
+"""Share of the whole's words that the pieces together must cover; below this, part of the clause
+was dropped and it is reported as removed, not split."""
