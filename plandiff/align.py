@@ -10,11 +10,12 @@ increasing run of sibling positions, so an insertion does not make every later c
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
-from .model import Clause, Located, MatchKind
+from .flat import Flat, children_of
+from .model import MatchKind
+from .moves import longest_increasing, moved_pairs
 from .similarity import SPLIT_CONTAINMENT, SPLIT_COVERAGE, ShingleIndex, containment, similarity, words
 
 MIN_SIMILAR = 0.5
@@ -30,19 +31,6 @@ GAP_PAIR_LIMIT = 400
 """Largest gap (old × new clauses) searched for best pairs; bigger gaps pair only in order."""
 
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class Flat:
-    """A clause in a pre-order listing of its version."""
-
-    located: Located
-    parent: int | None
-    """Flat index of the parent clause; None at the top level."""
-    position: int
-    """Index among its siblings."""
-    end: int
-    """Flat index one past its last descendant."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,23 +65,6 @@ class Alignment:
     pairs: tuple[Pair, ...]
     splits: tuple[Group, ...]
     merges: tuple[Group, ...]
-
-
-def flatten(clauses: tuple[Clause, ...]) -> tuple[Flat, ...]:
-    """List every clause in document order (parents before their sub-points)."""
-    out: list[Flat] = []
-
-    def visit(items: tuple[Clause, ...], prefix: tuple[str, ...], parent: int | None) -> None:
-        for position, clause in enumerate(items):
-            index = len(out)
-            address = prefix + (clause.number,)
-            out.append(Flat(Located(address, clause), parent, position, -1))
-            visit(clause.clauses, address, index)
-            done = out[index]
-            out[index] = Flat(done.located, done.parent, done.position, len(out))
-
-    visit(clauses, (), None)
-    return tuple(out)
 
 
 class _Aligner:
@@ -213,8 +184,8 @@ class _Aligner:
 
     def by_position(self) -> None:
         """Pair what is left inside gaps between anchors, group by group, parents first."""
-        old_children = _children(self.old)
-        new_children = _children(self.new)
+        old_children = children_of(self.old)
+        new_children = children_of(self.new)
         self._fill(old_children.get(None, []), new_children.get(None, []))
         for i in range(len(self.old)):
             if i in self.partner:
@@ -229,7 +200,7 @@ class _Aligner:
             for ka, i in enumerate(a)
             if i in self.partner and self.partner[i][0] in where
         ]
-        anchors = [placed[k] for k in sorted(_longest_increasing([kb for _, kb in placed]))]
+        anchors = [placed[k] for k in sorted(longest_increasing([kb for _, kb in placed]))]
         bounds = [(-1, -1), *anchors, (len(a), len(b))]
         for (a0, b0), (a1, b1) in pairwise(bounds):
             gap_a = [i for i in a[a0 + 1 : a1] if self.free_old(i)]
@@ -260,13 +231,6 @@ class _Aligner:
                 self.pair(i, j, MatchKind.SIMILAR, score)
 
 
-def _children(flat: tuple[Flat, ...]) -> dict[int | None, list[int]]:
-    out: dict[int | None, list[int]] = {}
-    for k, f in enumerate(flat):
-        out.setdefault(f.parent, []).append(k)
-    return out
-
-
 def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = True) -> Alignment:
     """Pair the clauses of two flattened versions; see the module docstring for the evidence order."""
     aligner = _Aligner(old, new, use_ids)
@@ -277,45 +241,6 @@ def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = 
     aligner.by_similarity()
     aligner.by_position()
     partner = aligner.partner
-    moved = _moved(old, new, {i: p[0] for i, p in partner.items()})
+    moved = moved_pairs(old, new, {i: p[0] for i, p in partner.items()})
     pairs = tuple(Pair(i, j, match, conf, i in moved) for i, (j, match, conf) in sorted(partner.items()))
     return Alignment(pairs, tuple(splits), tuple(merges))
-
-
-def _moved(old: tuple[Flat, ...], new: tuple[Flat, ...], partner: dict[int, int]) -> set[int]:
-    """Old indices of pairs that changed parent or fall outside their siblings' in-order run."""
-    groups: dict[int | None, list[tuple[int, int]]] = {}
-    moved: set[int] = set()
-    for i, j in partner.items():
-        op, np = old[i].parent, new[j].parent
-        if (op is None and np is None) or (op is not None and partner.get(op) == np and np is not None):
-            groups.setdefault(op, []).append((old[i].position, i))
-        else:
-            moved.add(i)
-    for members in groups.values():
-        members.sort()
-        keep = _longest_increasing([new[partner[i]].position for _, i in members])
-        moved.update(i for k, (_, i) in enumerate(members) if k not in keep)
-    return moved
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Indices of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
-    tails: list[int] = []
-    tail_index: list[int] = []
-    back: list[int] = [-1] * len(values)
-    for k, v in enumerate(values):
-        pos = bisect_left(tails, v)
-        if pos == len(tails):
-            tails.append(v)
-            tail_index.append(k)
-        else:
-            tails[pos] = v
-            tail_index[pos] = k
-        back[k] = tail_index[pos - 1] if pos else -1
-    keep: set[int] = set()
-    k = tail_index[-1] if tail_index else -1
-    while k >= 0:
-        keep.add(k)
-        k = back[k]
-    return keep

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .align import flatten
+from .flat import flatten
 from .load import bundled_dir, load_plan
 from .model import PlanVersion
 

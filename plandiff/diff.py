@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .align import Alignment, Flat, Group, Pair, align_clauses, flatten
+from .align import Alignment, Group, Pair, align_clauses
+from .flat import Flat, flatten
 from .model import (
     Change,
     ChangeKind,

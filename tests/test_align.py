@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from plandiff.align import align_clauses, flatten
+from plandiff.align import align_clauses
 from plandiff.diff import compare
+from plandiff.flat import flatten
 from plandiff.model import ChangeKind, Clause, MatchKind, PlanVersion
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.align import flatten
+from plandiff.flat import flatten
 from plandiff.load import bundled_dir, load_plan
 from plandiff.model import Clause, PlanVersion, Provenance, Status
 
