@@ -16,7 +16,7 @@ from itertools import pairwise
 from .flat import Flat, children_of
 from .model import MatchKind
 from .moves import longest_increasing, moved_pairs
-from .similarity import SPLIT_CONTAINMENT, SPLIT_COVERAGE, ShingleIndex, containment, similarity, words
+from .similarity import SPLIT_CONTAINMENT, SPLIT_COVERAGE, ShingleIndex, WordCache, containment, similarity
 
 MIN_SIMILAR = 0.5
 """Jaccard similarity of word sets needed to pair two clauses anywhere in the document. One edited
@@ -76,8 +76,8 @@ class _Aligner:
         self.taken: set[int] = set()
         self.grouped_old: set[int] = set()
         self.grouped_new: set[int] = set()
-        self.old_words = [words(f.located.clause.text) for f in old]
-        self.new_words = [words(f.located.clause.text) for f in new]
+        self.old_words = WordCache([f.located.clause.text for f in old])
+        self.new_words = WordCache([f.located.clause.text for f in new])
 
     def free_old(self, i: int) -> bool:
         return i not in self.partner and i not in self.grouped_old

@@ -18,7 +18,7 @@ from .model import (
     VersionInfo,
 )
 from .quantities import pair_quantities
-from .renumber import find_ranges
+from .renumber import Entry, find_ranges
 from .similarity import similarity, words
 from .worddiff import WORD, diff_words, normalise
 
@@ -49,23 +49,40 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
         skip_new.update(g.new[1:])
     for g in alignment.merges:
         by_new[g.new[0]] = g
-    notes: list[str] = []
     slots = _removed_slots(a, b, _old_to_new(alignment))
-    changes: list[Change] = [_removed(a[i]) for i in slots.get(None, ())]
-    for j, flat in enumerate(b):
-        if j in skip_new:
-            continue
-        found = by_new.get(j)
-        if isinstance(found, Pair):
-            change = _paired(a[found.old], flat, found, opts)
+    # Reading order first, as (what, index) items; the Change objects are built once the
+    # renumbered ranges are known, so that no change has to be rebuilt.
+    items: list[tuple[str, int]] = [("removed", i) for i in slots.get(None, ())]
+    for j in range(len(b)):
+        if j not in skip_new:
+            items.append(("new", j))
+            items.extend(("removed", i) for i in slots.get(j, ()))
+    entries: list[Entry] = []
+    for what, k in items:
+        found = by_new.get(k) if what == "new" else None
+        if what == "removed":
+            entries.append((a[k].located.address, None, False))
+        elif isinstance(found, Pair):
+            entries.append((a[found.old].located.address, b[k].located.address, not found.moved))
+        elif found is not None:
+            entries.append((a[found.old[0]].located.address, b[k].located.address, False))
+        else:
+            entries.append((None, b[k].located.address, False))
+    shifted, ranges = find_ranges(entries)
+    changes: list[Change] = []
+    notes: list[str] = []
+    for n, (what, k) in enumerate(items):
+        found = by_new.get(k) if what == "new" else None
+        if what == "removed":
+            change = _removed(a[k])
+        elif isinstance(found, Pair):
+            change = _paired(a[found.old], b[k], found, opts, n in shifted)
         elif found is not None:
             change = _grouped(a, b, found, alignment.splits, opts)
         else:
-            change = Change(ChangeKind.ADDED, None, flat.located)
+            change = Change(ChangeKind.ADDED, None, b[k].located)
         changes.append(change)
         notes.extend(_notes_for(change))
-        changes.extend(_removed(a[i]) for i in slots.get(j, ()))
-    changes, ranges = find_ranges(changes)
     return Report(
         old=_info(old),
         new=_info(new),
@@ -147,7 +164,7 @@ def _text_diff(old: str, new: str, options: CompareOptions) -> tuple[tuple[Segme
     return diff_words(old, new, options)
 
 
-def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions) -> Change:
+def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: bool) -> Change:
     o, n = old.located.clause, new.located.clause
     attributes = tuple(
         name
@@ -182,6 +199,7 @@ def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions) -> Change
         attributes=attributes,
         granularity=granularity,
         confidence=pair.confidence,
+        shifted=shifted,
     )
 
 

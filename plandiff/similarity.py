@@ -48,6 +48,22 @@ def containment(part: frozenset[str], whole: frozenset[str]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
+class WordCache:
+    """Word sets of a list of texts, computed on first use (most clauses never need theirs)."""
+
+    __slots__ = ("cache", "texts")
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.cache: dict[int, frozenset[str]] = {}
+
+    def __getitem__(self, k: int) -> frozenset[str]:
+        found = self.cache.get(k)
+        if found is None:
+            found = self.cache[k] = words(self.texts[k])
+        return found
+
+
 class ShingleIndex:
     """Inverted index from shingle to the new clauses containing it."""
 
