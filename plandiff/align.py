@@ -9,7 +9,6 @@ increasing run of sibling positions, so an insertion does not make every later c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -29,8 +28,6 @@ SPLIT_CANDIDATES = 6
 """Shingles looked up, and clauses examined, per clause when looking for the pieces of a split."""
 GAP_PAIR_LIMIT = 400
 """Largest gap (old × new clauses) searched for best pairs; bigger gaps pair only in order."""
-
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,20 +104,26 @@ class _Aligner:
                 self.pair(i, j, MatchKind.ID, 1.0)
 
     def by_text(self) -> None:
+        # Exact text: YAML has already folded line breaks, and a clause whose whitespace alone
+        # changed is caught by similarity (its word set is identical).
         texts: dict[str, list[int]] = {}
         for j, f in enumerate(self.new):
-            if self.free_new(j) and self.new_words[j]:
-                texts.setdefault(_SPACE.sub(" ", f.located.clause.text).strip(), []).append(j)
-        for i, f in enumerate(self.old):
-            if not self.free_old(i) or not self.old_words[i]:
-                continue
-            options = [
-                j for j in texts.get(_SPACE.sub(" ", f.located.clause.text).strip(), ()) if self.free_new(j)
-            ]
-            options = [j for j in options if self.compatible(i, j)]
-            if options:
-                scoped = [j for j in options if self.same_scope(i, j)]
-                self.pair(i, (scoped or options)[0], MatchKind.TEXT, 1.0)
+            text = f.located.clause.text
+            if text.strip() and self.free_new(j):
+                texts.setdefault(text, []).append(j)
+        # Two passes: identical text under paired parents (or both at the top) first, anywhere
+        # second, so that a repeated text pairs with its counterpart in place whichever version
+        # comes first, and the result does not depend on the direction of the comparison.
+        for anywhere in (False, True):
+            for i, f in enumerate(self.old):
+                options = texts.get(f.located.clause.text)
+                if not options or not self.free_old(i):
+                    continue
+                free = [j for j in options if self.free_new(j) and self.compatible(i, j)]
+                if not anywhere:
+                    free = [j for j in free if self.same_scope(i, j)]
+                if free:
+                    self.pair(i, free[0], MatchKind.TEXT, 1.0)
 
     def by_similarity(self) -> None:
         texts = {
