@@ -67,7 +67,7 @@ def diff_words(old: str, new: str, options: CompareOptions | None = None) -> tup
     """
     opts = options or CompareOptions()
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    if _edit_estimate(a, b, opts) <= MAX_EDIT_ESTIMATE:
+    if len(a) + len(b) <= MAX_EDIT_ESTIMATE or _edit_estimate(a, b, opts) <= MAX_EDIT_ESTIMATE:
         return _diff_tokens(a, b, opts), WORD
     a = [t for t in _SENTENCE.findall(old) if t]
     b = [t for t in _SENTENCE.findall(new) if t]
@@ -89,11 +89,12 @@ def _whole(old: str, new: str) -> tuple[Segment, ...]:
 
 def _diff_tokens(a: list[str], b: list[str], options: CompareOptions) -> tuple[Segment, ...]:
     codes: dict[str, str] = {}
+    exact = not (options.ignore_case or options.ignore_whitespace or options.ignore_punctuation)
 
     def encode(tokens: list[str]) -> str:
         chars = []
         for token in tokens:
-            key = _key(token, options)
+            key = token if exact else _key(token, options)
             char = codes.get(key)
             if char is None:
                 n = len(codes) + 1
