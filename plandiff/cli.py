@@ -1,84 +1,44 @@
-"""The ``plandiff`` command line: arguments, files, consoles and exit codes (0 same, 1 differ, 2 error)."""
+"""The ``plandiff`` commands compare, validate and list, and the console-script entry point."""
 
 from __future__ import annotations
 
 import gc
-import io
-import os
-import re
+import json
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, cast
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
-from . import __version__
+from . import cli_review  # noqa: F401  # registers the review and publishing commands on the app
 from .catalog import clause_count, load_bundled
+from .cliapp import app, colored, console_for, fail, load, split_values, to_text, warn
 from .diff import compare as compare_versions
 from .errors import PlandiffError, UsageError
-from .load import MAX_BYTES, load_plan, resolve_plan
+from .gitsource import changed_plan_files, read_blob, repository_root
+from .load import MAX_BYTES, decode, load_plan, parse_plan
 from .model import CompareOptions, PlanVersion
 from .output import write_report
 from .render import FORMATS, RenderOptions, renderer
+from .render.markdown import escape
 from .render.sanitize import terminal_safe
 from .select import KINDS, Selection, select_changes
 
-if TYPE_CHECKING:  # rich costs ~40 ms to import: only the terminal format and `list` load it
-    from rich.console import Console, RenderableType
-
-_TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)\n")
-PIPE_WIDTH = 100
-"""Terminal-format width when stdout is not a terminal (pipes, files): stable, readable output."""
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    help=(
-        "Clause-by-clause diffs of negotiated documents kept as YAML.\n\n"
-        "Plans are YAML files or the names of bundled plans (see 'plandiff list').\n\n"
-        "Exit codes: 0 no differences, 1 differences found, 2 error."
-    ),
-)
-
-
-def _fail(error: PlandiffError) -> NoReturn:
-    sys.stderr.write(f"plandiff: error: {terminal_safe(error.message)}\n")
-    raise typer.Exit(2)
-
-
-def _load(arg: str, max_bytes: int) -> tuple[PlanVersion, Path]:
-    path, label = resolve_plan(arg)
-    return load_plan(path, label, max_bytes), path
-
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
-
-
-def _version_callback(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"plandiff {__version__}\n")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool | None,
-        typer.Option(
-            "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."
-        ),
-    ] = None,
-) -> None:
-    """Clause-by-clause diffs of negotiated documents kept as YAML."""
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 @app.command()
 def compare(
-    old: Annotated[str, typer.Argument(help="Old version: a YAML file or a bundled plan name.")],
-    new: Annotated[str, typer.Argument(help="New version: a YAML file or a bundled plan name.")],
+    plans: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="OLD NEW: YAML files, REV:PATH or bundled plan names. With --git: paths to limit to.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
     ] = "terminal",
@@ -129,6 +89,14 @@ def compare(
         bool,
         typer.Option("--no-ids", help="Ignore clause ids: pair by text and position only (audits the ids)."),
     ] = False,
+    git: Annotated[
+        str | None,
+        typer.Option(
+            "--git",
+            metavar="REV|A..B",
+            help="Compare every plan file changed between REV and the working tree, or between A and B.",
+        ),
+    ] = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
     ] = MAX_BYTES,
@@ -142,65 +110,93 @@ def compare(
       plandiff compare us-28-point geneva --format markdown -o report.md
 
       plandiff compare old.yaml new.yaml --clause army-cap --format json
+
+      plandiff compare HEAD~1:plans/geneva.yaml plans/geneva.yaml
+
+      plandiff compare --git main          (every plan file changed since main)
     """
     try:
         if fmt not in FORMATS:
             raise UsageError(f"--format: unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-        old_plan, old_path = _load(old, max_bytes)
-        new_plan, new_path = _load(new, max_bytes)
         options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
-        report = compare_versions(old_plan, new_plan, options)
-        selection = Selection(tuple(clause or ()), tuple(topic or ()), _split(only), unchanged)
-        report = select_changes(report, selection)
+        selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged)
         render_options = RenderOptions(
-            color=fmt == "terminal" and _colored(_console(color, width, output)), summary_only=summary
+            color=fmt == "terminal" and colored(console_for(color, width, output)), summary_only=summary
         )
-        result = renderer(fmt)(report, render_options)
-        text = (
-            result
-            if isinstance(result, str)
-            else _to_text(_console(color, width, output), cast("RenderableType", result))
-        )
+
+        def show(old_plan: PlanVersion, new_plan: PlanVersion) -> tuple[str, bool]:
+            report = select_changes(compare_versions(old_plan, new_plan, options), selection)
+            result = renderer(fmt)(report, render_options)
+            if isinstance(result, str):
+                return result, report.has_changes
+            return to_text(
+                console_for(color, width, output), cast("RenderableType", result)
+            ), report.has_changes
+
+        inputs: tuple[Path, ...] = ()
+        if git is not None:
+            text, changed = _compare_git(git, tuple(plans or ()), fmt, show, max_bytes)
+        else:
+            if not plans or len(plans) != 2:
+                raise UsageError("compare needs two plans, OLD and NEW (or --git REV)")
+            old_plan, old_path = load(plans[0], max_bytes)
+            new_plan, new_path = load(plans[1], max_bytes)
+            text, changed = show(old_plan, new_plan)
+            inputs = tuple(p for p in (old_path, new_path) if p is not None)
         if output is not None:
-            write_report(output, text, (old_path, new_path))
+            write_report(output, text, inputs)
         else:
             sys.stdout.write(text)
     except PlandiffError as error:
-        _fail(error)
-    raise typer.Exit(1 if report.has_changes else 0)
+        fail(error)
+    raise typer.Exit(1 if changed else 0)
 
 
-def _console(color: bool | None, width: int | None, output: Path | None) -> Console:
-    """The stdout console (or a string buffer when writing a file); honours NO_COLOR."""
-    from rich.console import Console
-
-    if output is not None:
-        return Console(
-            file=io.StringIO(), width=width or PIPE_WIDTH, color_system=None, highlight=False, emoji=False
+def _compare_git(
+    spec: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    show: Callable[[PlanVersion, PlanVersion], tuple[str, bool]],
+    max_bytes: int,
+) -> tuple[str, bool]:
+    """One section per plan file changed by ``spec``; added and deleted files are reported as such."""
+    old_rev, new_rev, files = changed_plan_files(spec, paths)
+    root = Path(repository_root())
+    sections: list[str] = []
+    changed = False
+    for f in files:
+        empty = PlanVersion(label="(none)", clauses=())
+        old = (
+            empty
+            if f.status == "A"
+            else parse_plan(decode(read_blob(old_rev, f.path), f"{old_rev}:{f.path}"), f"{old_rev}:{f.path}")
         )
-    tty = sys.stdout.isatty()
-    no_color = color is False or (color is None and "NO_COLOR" in os.environ)
-    return Console(
-        file=sys.stdout,
-        width=width or (None if tty else PIPE_WIDTH),
-        force_terminal=True if color else None,
-        color_system=None if no_color else ("standard" if color and not tty else "auto"),
-        no_color=no_color,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-    )
+        if f.status == "D":
+            new = empty
+        elif new_rev is None:
+            new = load_plan(root / f.path, f.path, max_bytes)
+        else:
+            new = parse_plan(decode(read_blob(new_rev, f.path), f"{new_rev}:{f.path}"), f"{new_rev}:{f.path}")
+        text, differs = show(old, new)
+        changed = changed or differs or f.status in "AD"
+        status = {"A": "added", "D": "deleted"}.get(f.status, "modified")
+        sections.append(_section(fmt, f.path, status, text))
+    if fmt == "json":
+        return ("[\n" + ",\n".join(sections) + "\n]\n" if sections else "[]\n"), changed
+    return "".join(sections) or "no plan files changed\n", changed
 
 
-def _to_text(console: Console, renderable: RenderableType) -> str:
-    """Render through the console (width, colour) and drop the padding rich leaves at line ends."""
-    with console.capture() as captured:
-        console.print(renderable)
-    return _TRAILING.sub(r"\1\n", captured.get())
-
-
-def _colored(console: Console) -> bool:
-    return console.color_system is not None and not console.no_color and console.is_terminal
+def _section(fmt: str, path: str, status: str, text: str) -> str:
+    if fmt == "json":
+        return (
+            json.dumps({"path": path, "status": status}, sort_keys=True)[:-1]
+            + ',"report":'
+            + text.rstrip("\n")
+            + "}"
+        )
+    if fmt == "markdown":
+        return f"---\n\n**{escape(path)}** ({status})\n\n{text}\n"
+    return f"=== {terminal_safe(path)} ({status})\n{text}\n"
 
 
 @app.command()
@@ -219,9 +215,9 @@ def validate(
     failed = False
     for arg in files:
         try:
-            plan, _ = _load(arg, max_bytes)
+            plan, _ = load(arg, max_bytes)
         except PlandiffError as error:
-            sys.stderr.write(f"plandiff: error: {terminal_safe(error.message)}\n")
+            warn(error)
             failed = True
             continue
         count = clause_count(plan)
@@ -242,7 +238,7 @@ def list_plans() -> None:
     try:
         plans = load_bundled()
     except PlandiffError as error:
-        _fail(error)
+        fail(error)
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
@@ -257,7 +253,7 @@ def list_plans() -> None:
             terminal_safe(plan.parent or "—"),
             terminal_safe(", ".join(plan.drafted_by)),
         )
-    sys.stdout.write(_to_text(_console(None, None, None), table))
+    sys.stdout.write(to_text(console_for(None, None, None), table))
 
 
 def main() -> None:

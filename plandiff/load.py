@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import PlanFormatError, PlanLoadError, UnknownPlanError
+from .gitsource import read_blob, split_rev_path
 from .model import PlanVersion
 from .planschema import build_plan
 from .rawtree import STR, RawMap, RawNode, RawScalar, RawSeq
@@ -67,6 +68,23 @@ def resolve_plan(arg: str) -> tuple[Path, str]:
     if arg in bundled_slugs():
         return candidate, f"plans/{arg}.yaml"
     raise UnknownPlanError(arg, bundled_slugs())
+
+
+def load_arg(arg: str, max_bytes: int = MAX_BYTES) -> tuple[PlanVersion, Path | None]:
+    """Load a command-line plan argument: a file, ``REV:PATH`` in git, or a bundled plan name.
+
+    Returns the plan and its file (None for a git blob). An existing file wins over ``REV:PATH``.
+    """
+    rev_path = None if Path(arg).exists() else split_rev_path(arg)
+    if rev_path is not None:
+        data = read_blob(*rev_path)
+        if len(data) > max_bytes:
+            raise PlanLoadError(
+                arg, f"file is larger than the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+            )
+        return parse_plan(decode(data, arg), arg), None
+    path, label = resolve_plan(arg)
+    return load_plan(path, label, max_bytes), path
 
 
 def load_plan(path: Path, label: str | None = None, max_bytes: int = MAX_BYTES) -> PlanVersion:

@@ -16,8 +16,8 @@ MODULES = {
 HOMES = {
     "yaml": {"plandiff.load"},
     "diff_match_patch": {"plandiff.worddiff"},
-    "typer": {"plandiff.cli"},
-    "rich": {"plandiff.cli", "plandiff.render.terminal"},
+    "typer": {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review"},
+    "rich": {"plandiff.cli", "plandiff.cliapp", "plandiff.render.terminal"},
     "markdown_it": set(),
 }
 """Each third-party library and the only modules allowed to import it."""
@@ -52,6 +52,10 @@ def imports(module: str) -> set[str]:
     return found
 
 
+CLI = {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review", "plandiff.__main__"}
+"""The command-line layer: the only modules that touch consoles and exit codes."""
+
+
 def test_module_table_is_complete() -> None:
     assert {"plandiff.cli", "plandiff.load", "plandiff.render.terminal", "plandiff.model"} <= set(MODULES)
 
@@ -74,6 +78,9 @@ def test_core_values_use_only_the_standard_library(module: str) -> None:
 def test_only_main_imports_cli() -> None:
     users = {m for m in MODULES if "plandiff.cli" in imports(m)}
     assert users == {"plandiff.__main__"}
+    for module in MODULES:
+        if module not in CLI:
+            assert not {i for i in imports(module) if i in CLI}, f"{module} imports the CLI layer"
 
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("plandiff.render")))
@@ -81,9 +88,7 @@ def test_renderers_never_diff_align_or_load(module: str) -> None:
     assert not imports(module) & RENDER_MAY_NOT_IMPORT
 
 
-@pytest.mark.parametrize(
-    "module", sorted(m for m in MODULES if m not in {"plandiff.cli", "plandiff.__main__"})
-)
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if m not in CLI))
 def test_core_never_prints_or_exits(module: str) -> None:
     tree = ast.parse(MODULES[module].read_text())
     for node in ast.walk(tree):

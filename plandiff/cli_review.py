@@ -1,0 +1,87 @@
+"""Commands for reviewing plan files in git and GitHub: git-diff (external diff driver), show (textconv)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cliapp import app, console_for, fail, to_text, warn
+from .diff import compare
+from .errors import PlandiffError, UsageError
+from .load import MAX_BYTES, load_arg, load_plan
+from .model import PlanVersion
+from .render import renderer
+from .render.options import RenderOptions
+from .render.plaintext import plan_text
+
+NULL_FILE = "/dev/null"
+"""What git passes for the missing side of an added or deleted file."""
+
+
+def _side(file: str, label: str, max_bytes: int) -> PlanVersion:
+    if file == NULL_FILE:
+        return PlanVersion(label=label, clauses=())
+    return load_plan(Path(file), label, max_bytes)
+
+
+@app.command("git-diff", context_settings={"ignore_unknown_options": True})
+def git_diff(
+    args: Annotated[list[str], typer.Argument(help="The seven arguments git passes to an external diff.")],
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
+    ] = MAX_BYTES,
+) -> None:
+    """Git external diff driver: clause-level diffs in `git diff` and `git log -p --ext-diff`.
+
+    Git calls it as: plandiff git-diff PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
+    Labels come from PATH, never from git's temporary file names. It exits 0 whenever it printed
+    a diff (git stops on any other exit code) and 2 only on real trouble.
+
+    Setup (see docs/review.md):
+
+      git config diff.plandiff.command "plandiff git-diff"
+
+      echo 'plans/*.yaml diff=plandiff' >> .gitattributes
+    """
+    if len(args) == 1:  # an unmerged path: git passes only the name
+        sys.stdout.write(f"* Unmerged path {args[0]}\n")
+        raise typer.Exit(0)
+    if len(args) not in (7, 9):  # 9: renames add the new path and a similarity line
+        fail(UsageError(f"git-diff: expected the 7 arguments git passes, got {len(args)}"))
+    path, old_file, _, _, new_file = args[:5]
+    new_path = args[7] if len(args) == 9 else path
+    try:
+        old = _side(old_file, f"a/{path}", max_bytes)
+        new = _side(new_file, f"b/{new_path}", max_bytes)
+    except PlandiffError as error:
+        warn(error)
+        raise typer.Exit(2) from None
+    report = compare(old, new)
+    console = console_for(None, None, None)
+    text = to_text(console, renderer("terminal")(report, RenderOptions()))  # type: ignore[arg-type]  # terminal returns a renderable
+    sys.stdout.write(f"plandiff {path}\n{text}")
+    raise typer.Exit(0)
+
+
+@app.command()
+def show(
+    plan: Annotated[str, typer.Argument(help="A plan file, REV:PATH or bundled plan name.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: text.")] = "text",
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
+    ] = MAX_BYTES,
+) -> None:
+    """Print a plan as plain text, one clause per paragraph (a textconv for `git diff --word-diff`).
+
+    Setup: git config diff.plantext.textconv "plandiff show --format text"
+    """
+    try:
+        if fmt != "text":
+            raise UsageError(f"--format: unknown format {fmt!r} (choose from text)")
+        loaded, _ = load_arg(plan, max_bytes)
+    except PlandiffError as error:
+        fail(error)
+    sys.stdout.write(plan_text(loaded))

@@ -1,0 +1,109 @@
+"""The Typer app and what every command shares: loading plan arguments, consoles, errors."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .errors import PlandiffError
+from .load import load_arg
+from .model import PlanVersion
+from .render.sanitize import terminal_safe
+
+if TYPE_CHECKING:  # rich costs ~40 ms to import: only the terminal format and tables load it
+    from rich.console import Console, RenderableType
+
+_TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)\n")
+PIPE_WIDTH = 100
+"""Terminal-format width when stdout is not a terminal (pipes, files): stable, readable output."""
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help=(
+        "Clause-by-clause diffs of negotiated documents kept as YAML.\n\n"
+        "Plans are YAML files, REV:PATH (a file in git), or the names of bundled plans "
+        "(see 'plandiff list').\n\n"
+        "Exit codes: 0 no differences, 1 differences found, 2 error."
+    ),
+)
+
+
+def fail(error: PlandiffError) -> NoReturn:
+    """Report a user-facing error on stderr and exit 2."""
+    warn(error)
+    raise typer.Exit(2)
+
+
+def warn(error: PlandiffError) -> None:
+    """Report an error on stderr without exiting."""
+    sys.stderr.write(f"plandiff: error: {terminal_safe(error.message)}\n")
+
+
+def load(arg: str, max_bytes: int) -> tuple[PlanVersion, Path | None]:
+    """A plan from a command-line argument, and its file (None for git blobs)."""
+    return load_arg(arg, max_bytes)
+
+
+def split_values(values: list[str] | None) -> tuple[str, ...]:
+    """``["a,b", "c"]`` → ``("a", "b", "c")``."""
+    return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"plandiff {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = None,
+) -> None:
+    """Clause-by-clause diffs of negotiated documents kept as YAML."""
+
+
+def console_for(color: bool | None, width: int | None, output: Path | None) -> Console:
+    """The stdout console (or a string buffer when writing a file); honours NO_COLOR."""
+    from rich.console import Console
+
+    if output is not None:
+        return Console(
+            file=io.StringIO(), width=width or PIPE_WIDTH, color_system=None, highlight=False, emoji=False
+        )
+    tty = sys.stdout.isatty()
+    no_color = color is False or (color is None and "NO_COLOR" in os.environ)
+    return Console(
+        file=sys.stdout,
+        width=width or (None if tty else PIPE_WIDTH),
+        force_terminal=True if color else None,
+        color_system=None if no_color else ("standard" if color and not tty else "auto"),
+        no_color=no_color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def to_text(console: Console, renderable: RenderableType) -> str:
+    """Render through the console (width, colour) and drop the padding rich leaves at line ends."""
+    with console.capture() as captured:
+        console.print(renderable)
+    return _TRAILING.sub(r"\1\n", captured.get())
+
+
+def colored(console: Console) -> bool:
+    return console.color_system is not None and not console.no_color and console.is_terminal
