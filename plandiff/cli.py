@@ -14,11 +14,10 @@ import typer
 
 from . import cli_review  # noqa: F401  # registers the review and publishing commands on the app
 from .catalog import clause_count, load_bundled
-from .cliapp import app, colored, console_for, fail, load, split_values, to_text, warn
+from .cliapp import app, changed_versions, colored, console_for, fail, load, split_values, to_text, warn
 from .diff import compare as compare_versions
 from .errors import PlandiffError, UsageError
-from .gitsource import changed_plan_files, read_blob, repository_root
-from .load import MAX_BYTES, decode, load_plan, parse_plan
+from .load import MAX_BYTES
 from .model import CompareOptions, PlanVersion
 from .output import write_report
 from .render import FORMATS, RenderOptions, renderer
@@ -160,27 +159,12 @@ def _compare_git(
     max_bytes: int,
 ) -> tuple[str, bool]:
     """One section per plan file changed by ``spec``; added and deleted files are reported as such."""
-    old_rev, new_rev, files = changed_plan_files(spec, paths)
-    root = Path(repository_root())
     sections: list[str] = []
     changed = False
-    for f in files:
-        empty = PlanVersion(label="(none)", clauses=())
-        old = (
-            empty
-            if f.status == "A"
-            else parse_plan(decode(read_blob(old_rev, f.path), f"{old_rev}:{f.path}"), f"{old_rev}:{f.path}")
-        )
-        if f.status == "D":
-            new = empty
-        elif new_rev is None:
-            new = load_plan(root / f.path, f.path, max_bytes)
-        else:
-            new = parse_plan(decode(read_blob(new_rev, f.path), f"{new_rev}:{f.path}"), f"{new_rev}:{f.path}")
+    for path, status, old, new in changed_versions(spec, paths, max_bytes):
         text, differs = show(old, new)
-        changed = changed or differs or f.status in "AD"
-        status = {"A": "added", "D": "deleted"}.get(f.status, "modified")
-        sections.append(_section(fmt, f.path, status, text))
+        changed = changed or differs or status != "modified"
+        sections.append(_section(fmt, path, status, text))
     if fmt == "json":
         return ("[\n" + ",\n".join(sections) + "\n]\n" if sections else "[]\n"), changed
     return "".join(sections) or "no plan files changed\n", changed

@@ -8,14 +8,17 @@ from typing import Annotated
 
 import typer
 
-from .cliapp import app, console_for, fail, to_text, warn
+from .cliapp import app, changed_versions, console_for, fail, to_text, warn
 from .diff import compare
 from .errors import PlandiffError, UsageError
 from .load import MAX_BYTES, load_arg, load_plan
 from .model import PlanVersion
+from .output import write_report
 from .render import renderer
 from .render.options import RenderOptions
 from .render.plaintext import plan_text
+from .render.prcomment import FileReport, render_comment
+from .select import Selection, select_changes
 
 NULL_FILE = "/dev/null"
 """What git passes for the missing side of an added or deleted file."""
@@ -63,6 +66,45 @@ def git_diff(
     console = console_for(None, None, None)
     text = to_text(console, renderer("terminal")(report, RenderOptions()))  # type: ignore[arg-type]  # terminal returns a renderable
     sys.stdout.write(f"plandiff {path}\n{text}")
+    raise typer.Exit(0)
+
+
+@app.command("pr-comment")
+def pr_comment(
+    base: Annotated[str, typer.Argument(help="Base revision of the pull request, e.g. origin/main.")],
+    head: Annotated[str, typer.Argument(help="Head revision, e.g. HEAD.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Limit to these paths (default: *.yaml, *.yml).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the comment to this file.")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
+    ] = MAX_BYTES,
+) -> None:
+    """One Markdown pull-request comment for every plan file changed between BASE and HEAD.
+
+    A summary table first, then each file's changes in a <details> block; it stays under GitHub's
+    65,536-character limit by shortening unchanged context, then folding whole files (and says
+    so). Exits 0 when the comment was written, 2 on trouble.
+
+    Example:
+
+      plandiff pr-comment origin/main HEAD -o comment.md
+    """
+    try:
+        files = [
+            FileReport(path, status, select_changes(compare(old, new), Selection()))
+            for path, status, old, new in changed_versions(f"{base}..{head}", tuple(paths or ()), max_bytes)
+        ]
+        text = render_comment(files, base, head)
+        if output is not None:
+            write_report(output, text, ())
+        else:
+            sys.stdout.write(text)
+    except PlandiffError as error:
+        fail(error)
     raise typer.Exit(0)
 
 

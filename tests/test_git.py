@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
+from markdown_it import MarkdownIt
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -124,3 +125,78 @@ def test_textconv_word_diff(repo: Path) -> None:
     out = _git(repo, "diff", "--word-diff", "HEAD~1", "HEAD", "--", "plans/x.yaml")
     assert "[-600,000 personnel.-]{+800,000 personnel in peacetime.+}" in out
     assert "6 [army-cap] Army size" in out
+
+
+@pytest.fixture
+def three_files(tmp_path: Path) -> Path:
+    repo = tmp_path / "prrepo"
+    (repo / "plans").mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    cases = ("cap-600k-to-800k", "clause-removed", "bracketed-changed")
+    for case in cases:
+        (repo / "plans" / f"{case}.yaml").write_bytes((DATA / case / "v1.yaml").read_bytes())
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "base")
+    for case in cases:
+        (repo / "plans" / f"{case}.yaml").write_bytes((DATA / case / "v2.yaml").read_bytes())
+    _git(repo, "commit", "-q", "-am", "head")
+    return repo
+
+
+def test_pr_comment_golden(three_files: Path, golden) -> None:  # type: ignore[no-untyped-def]
+    run = _plandiff(three_files, "pr-comment", "HEAD~1", "HEAD")
+    assert run.returncode == 0 and run.stderr == ""
+    golden(Path(__file__).parent / "goldens" / "pr-comment.md", run.stdout)
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(run.stdout)
+    assert html.count("<details>") == 3 and html.count("</details>") == 3
+    assert [line.split(" | ")[0] for line in run.stdout.splitlines() if line.startswith("| `plans/")] == [
+        "| `plans/bracketed-changed.yaml`", "| `plans/cap-600k-to-800k.yaml`", "| `plans/clause-removed.yaml`",
+    ]  # fmt: skip
+    assert len(run.stdout) < 65_536
+
+
+def test_pr_comment_stays_under_the_limit(tmp_path: Path) -> None:
+    repo = tmp_path / "big"
+    (repo / "plans").mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    words = [f"word{k}" for k in range(60)]
+    for name in ("a", "b", "c"):
+        body = "".join(f"  - {{number: {n}, text: '{' '.join(words)} {n}'}}\n" for n in range(1, 400))
+        (repo / "plans" / f"{name}.yaml").write_text("clauses:\n" + body)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "base")
+    for name in ("a", "b", "c"):
+        body = "".join(f"  - {{number: {n}, text: '{' '.join(words)} changed {n}'}}\n" for n in range(1, 400))
+        (repo / "plans" / f"{name}.yaml").write_text("clauses:\n" + body)
+    _git(repo, "commit", "-q", "-am", "head")
+    run = _plandiff(repo, "pr-comment", "HEAD~1", "HEAD")
+    assert run.returncode == 0, run.stderr
+    assert len(run.stdout) <= 65_000
+    assert "Unchanged text around changes is shortened to fit GitHub's comment limit." in run.stdout
+    assert "Folded to fit the limit: plans/" in run.stdout
+    assert (
+        run.stdout.count("<details>") == 3 and "| `plans/a.yaml` | modified | 0 | 0 | 399 | 0 |" in run.stdout
+    )
+
+
+def test_workflow_structure() -> None:
+    import yaml
+
+    workflow = yaml.safe_load(
+        (Path(__file__).parent.parent / ".github" / "workflows" / "plandiff.yml").read_text()
+    )
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as a boolean
+    assert triggers["pull_request"]["paths"] == ["plans/**"]
+    assert workflow["permissions"]["pull-requests"] == "write"
+    steps = workflow["jobs"]["plan-diff"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert "plandiff validate plans/*.yaml" in runs
+    assert any(r.startswith("plandiff pr-comment ") and "-o plandiff-comment.md" in r for r in runs)
+    assert steps[0]["with"]["fetch-depth"] == 0  # the base revision must be there for pr-comment
+    script = steps[-1]["with"]["script"]
+    assert (
+        "<!-- plandiff-pr-comment -->" in script and "updateComment" in script and "createComment" in script
+    )
+    from plandiff.render.prcomment import MARKER
+
+    assert MARKER == "<!-- plandiff-pr-comment -->"

@@ -73,7 +73,7 @@ def render(report: Report, options: RenderOptions) -> str:
             lines.append("")
     else:
         for change in report.changes:
-            lines += _change(change, by_text)
+            lines += _change(change, by_text, options.context)
     if not report.changes:
         lines += ["No differences.", ""]
     lines += [f"*Note: {escape(note)}.*" for note in report.notes]
@@ -112,7 +112,7 @@ def _index_line(change: Change, by_text: bool) -> str:
     return f"- {label}{' ' + escape(name) if name else ''} — {status}"
 
 
-def _change(change: Change, by_text: bool) -> list[str]:
+def _change(change: Change, by_text: bool, context: int | None = None) -> list[str]:
     out = [_heading(change, by_text), ""]
     whole = phrases.body_text(change)
     if whole is not None:
@@ -125,7 +125,15 @@ def _change(change: Change, by_text: bool) -> list[str]:
     elif change.kind is ChangeKind.REPLACED:
         body = "\n\n".join(block_safe(_segment(s.op, s.text)) for s in change.segments)
     else:
-        body = block_safe("".join(_segment(s.op, s.text) for s in change.segments))
+        last = len(change.segments) - 1
+        body = block_safe(
+            "".join(
+                _segment(
+                    s.op, _trim(s.text, context, k == 0, k == last) if s.op is SegmentOp.EQUAL else s.text
+                )
+                for k, s in enumerate(change.segments)
+            )
+        )
     if body.strip():
         out += [body.rstrip(), ""]
     details = list(phrases.attribute_lines(change))
@@ -139,6 +147,15 @@ def _change(change: Change, by_text: bool) -> list[str]:
     if note:
         out += [f"> Note: {escape(note)}", ""]
     return out
+
+
+def _trim(text: str, context: int | None, first: bool, last: bool) -> str:
+    """Unchanged text cut to ``context`` characters beside each change, with an ellipsis."""
+    if context is None or len(text) <= 2 * context + 1:
+        return text
+    head = "" if first else text[:context]
+    tail = "" if last else text[-context:]
+    return f"{head}…{tail}"
 
 
 def _segment(op: SegmentOp, text: str) -> str:

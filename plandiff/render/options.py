@@ -13,3 +13,5 @@ class RenderOptions:
     """Terminal only: style insertions and deletions with colour instead of [-…-] {+…+} marks."""
     summary_only: bool = False
     """Counts and a one-line-per-change index instead of full changes."""
+    context: int | None = None
+    """Markdown: characters of unchanged text kept on each side of a change (None: all of it)."""
