@@ -1,4 +1,4 @@
-"""Commands for reviewing plan files in git and GitHub: git-diff (external diff driver), show (textconv)."""
+"""Commands for reviewing plans: git-diff, show, pr-comment, history and table."""
 
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ from typing import Annotated
 
 import typer
 
-from .cliapp import app, changed_versions, console_for, fail, to_text, warn
+from .catalog import lineage_order, load_bundled
+from .cliapp import app, changed_versions, colored, console_for, fail, split_values, to_text, warn
 from .diff import compare
-from .errors import PlandiffError, UsageError
+from .errors import PlandiffError, PlanLoadError, UsageError
+from .history import clause_history, clause_table, select_versions
 from .load import MAX_BYTES, load_arg, load_plan
 from .model import PlanVersion
 from .output import write_report
 from .render import renderer
+from .render.history import history_markdown, history_terminal, table_markdown
 from .render.options import RenderOptions
 from .render.plaintext import plan_text
 from .render.prcomment import FileReport, render_comment
@@ -127,3 +130,79 @@ def show(
     except PlandiffError as error:
         fail(error)
     sys.stdout.write(plan_text(loaded))
+
+
+def _versions(plans_dir: Path | None) -> tuple[PlanVersion, ...]:
+    """Every version in ``plans_dir`` (default: the bundled record), in lineage order."""
+    if plans_dir is None:
+        return load_bundled()
+    if not plans_dir.is_dir():
+        raise PlanLoadError(str(plans_dir), "is not a directory of plan files")
+    files = sorted(plans_dir.glob("*.yaml"))
+    if not files:
+        raise PlanLoadError(str(plans_dir), "holds no *.yaml plan files")
+    return lineage_order([load_plan(p, str(p)) for p in files])
+
+
+@app.command()
+def history(
+    clause_id: Annotated[str, typer.Argument(metavar="ID", help="A clause id, e.g. army-cap.")],
+    plans_dir: Annotated[
+        Path | None, typer.Option("--plans", help="Directory of plan files (default: the bundled plans).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: terminal, markdown.")
+    ] = "terminal",
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+) -> None:
+    """One clause through every version, in lineage order, with the word diff from the last version that had it.
+
+    Example:
+
+      plandiff history army-cap
+    """
+    try:
+        if fmt not in ("terminal", "markdown"):
+            raise UsageError(f"--format: unknown format {fmt!r} (choose from terminal, markdown)")
+        found = clause_history(_versions(plans_dir), clause_id)
+    except PlandiffError as error:
+        fail(error)
+    if fmt == "markdown":
+        sys.stdout.write(history_markdown(found))
+    else:
+        console = console_for(color, None, None)
+        sys.stdout.write(to_text(console, history_terminal(found, RenderOptions(color=colored(console)))))
+
+
+@app.command()
+def table(
+    ids: Annotated[
+        list[str] | None, typer.Argument(metavar="[ID]...", help="Clause ids (default: all).")
+    ] = None,
+    versions: Annotated[
+        str | None,
+        typer.Option("--versions", help="Comma-separated version slugs (default: all, in lineage order)."),
+    ] = None,
+    plans_dir: Annotated[
+        Path | None, typer.Option("--plans", help="Directory of plan files (default: the bundled plans).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: markdown, html.")] = "markdown",
+) -> None:
+    """The negotiators' view: one row per clause id, one column per version, changed cells marked.
+
+    Example:
+
+      plandiff table army-cap elections --versions us-28-point,e3-counterproposal,ukraine-20-point
+    """
+    try:
+        if fmt not in ("markdown", "html"):
+            raise UsageError(f"--format: unknown format {fmt!r} (choose from markdown, html)")
+        chosen = select_versions(_versions(plans_dir), split_values([versions] if versions else None))
+        text = table_markdown(clause_table(chosen, tuple(ids or ())))
+    except PlandiffError as error:
+        fail(error)
+    if fmt == "html":
+        from .render.html import page
+
+        text = page(text, "Clauses across versions")
+    sys.stdout.write(text)

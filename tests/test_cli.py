@@ -192,7 +192,7 @@ def test_filters(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-
         ),
         (
             ["--format", "pdf"],
-            "plandiff: error: --format: unknown format 'pdf' (choose from terminal, markdown, json)\n",
+            "plandiff: error: --format: unknown format 'pdf' (choose from terminal, markdown, json, html)\n",
         ),
     ],
 )

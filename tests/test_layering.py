@@ -17,17 +17,18 @@ HOMES = {
     "yaml": {"plandiff.load"},
     "diff_match_patch": {"plandiff.worddiff"},
     "typer": {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review"},
-    "rich": {"plandiff.cli", "plandiff.cliapp", "plandiff.render.terminal"},
-    "markdown_it": set(),
+    "rich": {"plandiff.cli", "plandiff.cliapp", "plandiff.render.terminal", "plandiff.render.history"},
+    "markdown_it": {"plandiff.render.html", "plandiff.importmd"},
 }
 """Each third-party library and the only modules allowed to import it."""
-STDLIB_ONLY = {"plandiff.model", "plandiff.errors", "plandiff.rawtree"}
+STDLIB_ONLY = {"plandiff.model", "plandiff.errors", "plandiff.rawtree", "plandiff.lineage"}
 RENDER_MAY_NOT_IMPORT = {
     "plandiff.align",
     "plandiff.diff",
     "plandiff.worddiff",
     "plandiff.quantities",
     "plandiff.load",
+    "plandiff.history",
 }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..model import Report
 from .options import RenderOptions
 
-FORMATS: tuple[str, ...] = ("terminal", "markdown", "json")
+FORMATS: tuple[str, ...] = ("terminal", "markdown", "json", "html")
 """Names accepted by ``--format``; each is a module in this package."""
 
 

@@ -123,12 +123,12 @@ def _change(change: Change, by_text: bool, context: int | None = None) -> list[s
         else:
             body = escape(whole)
     elif change.kind is ChangeKind.REPLACED:
-        body = "\n\n".join(block_safe(_segment(s.op, s.text)) for s in change.segments)
+        body = "\n\n".join(block_safe(segment_markdown(s.op, s.text)) for s in change.segments)
     else:
         last = len(change.segments) - 1
         body = block_safe(
             "".join(
-                _segment(
+                segment_markdown(
                     s.op, _trim(s.text, context, k == 0, k == last) if s.op is SegmentOp.EQUAL else s.text
                 )
                 for k, s in enumerate(change.segments)
@@ -158,7 +158,7 @@ def _trim(text: str, context: int | None, first: bool, last: bool) -> str:
     return f"{head}…{tail}"
 
 
-def _segment(op: SegmentOp, text: str) -> str:
+def segment_markdown(op: SegmentOp, text: str) -> str:
     if op is SegmentOp.EQUAL:
         return escape_inline(text)
     tag = "del" if op is SegmentOp.DELETE else "ins"

@@ -121,19 +121,19 @@ def _body(change: Change, options: RenderOptions) -> Text:
     whole = phrases.body_text(change)
     if whole is not None:
         if change.kind is ChangeKind.REMOVED:
-            return _marked(whole, SegmentOp.DELETE, options)
+            return marked(whole, SegmentOp.DELETE, options)
         if change.kind is ChangeKind.ADDED:
-            return _marked(whole, SegmentOp.INSERT, options)
+            return marked(whole, SegmentOp.INSERT, options)
         return _text(whole)
     out = Text()
     for k, segment in enumerate(change.segments):
         if change.kind is ChangeKind.REPLACED and k:
             out.append("\n")  # old text out, new text in: one per line, never interleaved
-        out.append_text(_marked(segment.text, segment.op, options))
+        out.append_text(marked(segment.text, segment.op, options))
     return out
 
 
-def _marked(text: str, op: SegmentOp, options: RenderOptions) -> Text:
+def marked(text: str, op: SegmentOp, options: RenderOptions) -> Text:
     """A run of text styled by its operation; with colour off, wrapped in [-…-] or {+…+}."""
     safe = terminal_safe(text)
     if op is SegmentOp.EQUAL:
