@@ -71,7 +71,7 @@ def plans_with_ids(draw: st.DrawFn) -> PlanVersion:
     return PlanVersion(label="ids.yaml", clauses=tag(draw(clause_lists(wordy_text, depth=1))))
 
 
-VOCABULARY = [f"w{k}" for k in range(400)]
+VOCABULARY = [f"w{k}" for k in range(1000)]
 """Distinct words for generated revisions: no two generated clauses share many words by chance."""
 
 
