@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
-from . import cli_review  # noqa: F401  # registers the review and publishing commands on the app
+from . import cli_publish, cli_review  # noqa: F401  # register their commands on the app
 from .catalog import clause_count, load_bundled
 from .cliapp import app, changed_versions, colored, console_for, fail, load, split_values, to_text, warn
 from .diff import compare as compare_versions

@@ -132,7 +132,7 @@ def show(
     sys.stdout.write(plan_text(loaded))
 
 
-def _versions(plans_dir: Path | None) -> tuple[PlanVersion, ...]:
+def plan_versions(plans_dir: Path | None) -> tuple[PlanVersion, ...]:
     """Every version in ``plans_dir`` (default: the bundled record), in lineage order."""
     if plans_dir is None:
         return load_bundled()
@@ -164,7 +164,7 @@ def history(
     try:
         if fmt not in ("terminal", "markdown"):
             raise UsageError(f"--format: unknown format {fmt!r} (choose from terminal, markdown)")
-        found = clause_history(_versions(plans_dir), clause_id)
+        found = clause_history(plan_versions(plans_dir), clause_id)
     except PlandiffError as error:
         fail(error)
     if fmt == "markdown":
@@ -197,7 +197,7 @@ def table(
     try:
         if fmt not in ("markdown", "html"):
             raise UsageError(f"--format: unknown format {fmt!r} (choose from markdown, html)")
-        chosen = select_versions(_versions(plans_dir), split_values([versions] if versions else None))
+        chosen = select_versions(plan_versions(plans_dir), split_values([versions] if versions else None))
         text = table_markdown(clause_table(chosen, tuple(ids or ())))
     except PlandiffError as error:
         fail(error)

@@ -57,7 +57,9 @@ def clause_history(plans: tuple[PlanVersion, ...], clause_id: str) -> History:
             old = before.clause.text
             segments, _ = diff_words(old, located.clause.text)
             entries.append(
-                HistoryEntry(info(plan), located, ancestor, segments, pair_quantities(old, located.clause.text))
+                HistoryEntry(
+                    info(plan), located, ancestor, segments, pair_quantities(old, located.clause.text)
+                )
             )
     return History(clause_id, tuple(entries))
 

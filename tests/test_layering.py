@@ -16,7 +16,7 @@ MODULES = {
 HOMES = {
     "yaml": {"plandiff.load"},
     "diff_match_patch": {"plandiff.worddiff"},
-    "typer": {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review"},
+    "typer": {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review", "plandiff.cli_publish"},
     "rich": {"plandiff.cli", "plandiff.cliapp", "plandiff.render.terminal", "plandiff.render.history"},
     "markdown_it": {"plandiff.render.html", "plandiff.importmd"},
 }
@@ -53,7 +53,7 @@ def imports(module: str) -> set[str]:
     return found
 
 
-CLI = {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review", "plandiff.__main__"}
+CLI = {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review", "plandiff.cli_publish", "plandiff.__main__"}
 """The command-line layer: the only modules that touch consoles and exit codes."""
 
 

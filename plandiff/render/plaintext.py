@@ -32,3 +32,26 @@ def plan_text(plan: PlanVersion) -> str:
 
     visit(plan.clauses, ())
     return terminal_safe("\n".join(lines)) + "\n"
+
+
+def plan_markdown(plan: PlanVersion) -> str:
+    """A plan as a numbered Markdown list (what ``plandiff import`` reads back).
+
+    Each point is ``6. text``; sub-points follow inside it as ``a) text`` lines, deeper levels
+    indented further. Numbers and texts come back unchanged through ``plandiff import``.
+    """
+    from .markdown import escape_inline
+
+    lines = [f"# {escape_inline(plan.title or plan.label)}", ""]
+
+    def sub(clauses: tuple[Clause, ...], indent: int) -> None:
+        for clause in clauses:
+            # Indented into the item, so that "1)" opens a nested list and "a)" stays a line.
+            lines.append(" " * indent + f"{clause.number}) {escape_inline(clause.text)}")
+            sub(clause.clauses, indent + len(clause.number) + 2)
+
+    for clause in plan.clauses:
+        lines.append(f"{clause.number}. {escape_inline(clause.text)}")
+        sub(clause.clauses, len(clause.number) + 2)
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
