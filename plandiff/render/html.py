@@ -26,6 +26,8 @@ table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: a
 th, td { border: 1px solid #ccc; padding: .3rem .6rem; vertical-align: top; text-align: left; }
 del { background: #fde2e2; color: #7a1010; text-decoration: line-through; }
 ins { background: #dcf5dc; color: #0f5a0f; text-decoration: none; }
+del + ins, ins + del { margin-left: .25em; }
+td:first-child { white-space: nowrap; }
 code { background: #f2f2f2; padding: 0 .2rem; }
 blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 4px solid #c9a227; background: #fff8e1; }
 nav { font-size: .9rem; margin-bottom: 1rem; } nav a { margin-right: 1rem; }
