@@ -14,7 +14,18 @@ import typer
 
 from . import cli_publish, cli_review  # noqa: F401  # register their commands on the app
 from .catalog import clause_count, load_bundled
-from .cliapp import app, changed_versions, colored, console_for, fail, load, split_values, to_text, warn
+from .cliapp import (
+    MaxBytes,
+    app,
+    changed_versions,
+    colored,
+    console_for,
+    fail,
+    load,
+    split_values,
+    to_text,
+    warn,
+)
 from .diff import compare as compare_versions
 from .errors import PlandiffError, UsageError
 from .load import MAX_BYTES
@@ -96,9 +107,7 @@ def compare(
             help="Compare every plan file changed between REV and the working tree, or between A and B.",
         ),
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
-    ] = MAX_BYTES,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Show what changed between two versions, clause by clause.
 
@@ -186,9 +195,7 @@ def _section(fmt: str, path: str, status: str, text: str) -> str:
 @app.command()
 def validate(
     files: Annotated[list[str], typer.Argument(help="Plan files or bundled plan names.")],
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
-    ] = MAX_BYTES,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Check plan files: one line per file; problems go to stderr and make the exit code 2.
 

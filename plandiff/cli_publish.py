@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .cli_review import plan_versions
-from .cliapp import app, fail
+from .cliapp import MaxBytes, PlansDir, app, fail
 from .errors import OutputError, PlandiffError
 from .load import MAX_BYTES, parse_plan, read_text
 from .output import write_report
@@ -62,9 +62,7 @@ def publish(
     outdir: Annotated[
         Path, typer.Argument(help="Directory for the site (created, or replaced if an earlier site).")
     ],
-    plans_dir: Annotated[
-        Path | None, typer.Option("--plans", help="Directory of plan files (default: the bundled plans).")
-    ] = None,
+    plans_dir: PlansDir = None,
 ) -> None:
     """Build a static HTML site of the whole record: timeline, versions, diffs, clause histories, table.
 
@@ -94,9 +92,7 @@ def import_markdown(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the YAML to this file.")
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse files larger than this.")
-    ] = MAX_BYTES,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Turn a numbered list ("1.", sub-points "a)", "(a)" or nested bullets) into plan YAML, numbers kept.
 

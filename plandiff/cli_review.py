@@ -9,7 +9,18 @@ from typing import Annotated
 import typer
 
 from .catalog import lineage_order, load_bundled
-from .cliapp import app, changed_versions, colored, console_for, fail, split_values, to_text, warn
+from .cliapp import (
+    MaxBytes,
+    PlansDir,
+    app,
+    changed_versions,
+    colored,
+    console_for,
+    fail,
+    split_values,
+    to_text,
+    warn,
+)
 from .diff import compare
 from .errors import PlandiffError, PlanLoadError, UsageError
 from .history import clause_history, clause_table, select_versions
@@ -36,9 +47,7 @@ def _side(file: str, label: str, max_bytes: int) -> PlanVersion:
 @app.command("git-diff", context_settings={"ignore_unknown_options": True})
 def git_diff(
     args: Annotated[list[str], typer.Argument(help="The seven arguments git passes to an external diff.")],
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
-    ] = MAX_BYTES,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Git external diff driver: clause-level diffs in `git diff` and `git log -p --ext-diff`.
 
@@ -82,9 +91,7 @@ def pr_comment(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the comment to this file.")
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
-    ] = MAX_BYTES,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """One Markdown pull-request comment for every plan file changed between BASE and HEAD.
 
@@ -115,9 +122,7 @@ def pr_comment(
 def show(
     plan: Annotated[str, typer.Argument(help="A plan file, REV:PATH or bundled plan name.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: text.")] = "text",
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")
-    ] = MAX_BYTES,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Print a plan as plain text, one clause per paragraph (a textconv for `git diff --word-diff`).
 
@@ -147,9 +152,7 @@ def plan_versions(plans_dir: Path | None) -> tuple[PlanVersion, ...]:
 @app.command()
 def history(
     clause_id: Annotated[str, typer.Argument(metavar="ID", help="A clause id, e.g. army-cap.")],
-    plans_dir: Annotated[
-        Path | None, typer.Option("--plans", help="Directory of plan files (default: the bundled plans).")
-    ] = None,
+    plans_dir: PlansDir = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Output format: terminal, markdown.")
     ] = "terminal",
@@ -183,9 +186,7 @@ def table(
         str | None,
         typer.Option("--versions", help="Comma-separated version slugs (default: all, in lineage order)."),
     ] = None,
-    plans_dir: Annotated[
-        Path | None, typer.Option("--plans", help="Directory of plan files (default: the bundled plans).")
-    ] = None,
+    plans_dir: PlansDir = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: markdown, html.")] = "markdown",
 ) -> None:
     """The negotiators' view: one row per clause id, one column per version, changed cells marked.

@@ -38,6 +38,14 @@ app = typer.Typer(
 )
 
 
+MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse plan files larger than this.")]
+"""The ``--max-bytes`` option every command that reads plans takes (default ``load.MAX_BYTES``)."""
+PlansDir = Annotated[
+    Path | None, typer.Option("--plans", help="Directory of plan files (default: the bundled plans).")
+]
+"""The ``--plans`` option of the commands that read a whole record."""
+
+
 def fail(error: PlandiffError) -> NoReturn:
     """Report a user-facing error on stderr and exit 2."""
     warn(error)
