@@ -28,6 +28,7 @@ from .cliapp import (
 )
 from .diff import compare as compare_versions
 from .errors import PlandiffError, UsageError
+from .gitsource import repository_root
 from .load import MAX_BYTES
 from .model import CompareOptions, PlanVersion
 from .output import write_report
@@ -143,7 +144,9 @@ def compare(
 
         inputs: tuple[Path, ...] = ()
         if git is not None:
-            text, changed = _compare_git(git, tuple(plans or ()), fmt, show, max_bytes)
+            if fmt == "html":
+                raise UsageError("--format html makes one page per comparison; use markdown with --git")
+            text, changed, inputs = _compare_git(git, tuple(plans or ()), fmt, show, max_bytes)
         else:
             if not plans or len(plans) != 2:
                 raise UsageError("compare needs two plans, OLD and NEW (or --git REV)")
@@ -166,17 +169,23 @@ def _compare_git(
     fmt: str,
     show: Callable[[PlanVersion, PlanVersion], tuple[str, bool]],
     max_bytes: int,
-) -> tuple[str, bool]:
-    """One section per plan file changed by ``spec``; added and deleted files are reported as such."""
+) -> tuple[str, bool, tuple[Path, ...]]:
+    """One section per plan file changed by ``spec``; added and deleted files are reported as such.
+
+    Also returns the working-tree files read, which ``--output`` must never overwrite.
+    """
     sections: list[str] = []
     changed = False
-    for path, status, old, new in changed_versions(spec, paths, max_bytes):
+    versions = changed_versions(spec, paths, max_bytes)
+    for path, status, old, new in versions:
         text, differs = show(old, new)
         changed = changed or differs or status != "modified"
         sections.append(_section(fmt, path, status, text))
+    root = Path(repository_root())
+    inputs = tuple(root / path for path, _, _, _ in versions)
     if fmt == "json":
-        return ("[\n" + ",\n".join(sections) + "\n]\n" if sections else "[]\n"), changed
-    return "".join(sections) or "no plan files changed\n", changed
+        return ("[\n" + ",\n".join(sections) + "\n]\n" if sections else "[]\n"), changed, inputs
+    return "".join(sections) or "no plan files changed\n", changed, inputs
 
 
 def _section(fmt: str, path: str, status: str, text: str) -> str:

@@ -200,3 +200,13 @@ def test_workflow_structure() -> None:
     from plandiff.render.prcomment import MARKER
 
     assert MARKER == "<!-- plandiff-pr-comment -->"
+
+
+def test_compare_git_output_never_overwrites_a_plan(repo: Path) -> None:
+    before = (repo / "plans" / "x.yaml").read_bytes()
+    (repo / "plans" / "x.yaml").write_bytes((DATA / "cap-600k-to-800k" / "v1.yaml").read_bytes())
+    edited = (repo / "plans" / "x.yaml").read_bytes()
+    run = _plandiff(repo, "compare", "--git", "HEAD", "-o", "plans/x.yaml")
+    assert run.returncode == 2 and run.stdout == ""
+    assert "plans/x.yaml: refusing to overwrite an input file" in run.stderr
+    assert (repo / "plans" / "x.yaml").read_bytes() == edited != before
