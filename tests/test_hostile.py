@@ -6,6 +6,7 @@ import io
 import json
 import random
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -72,27 +73,39 @@ def _dynamic(tmp_path: Path) -> dict[str, tuple[list[str], str, str]]:
     }
 
 
-def _check(args: list[str], name: str, fragment: str, tmp_path: Path) -> None:
+def _check(args: list[str], name: str, fragment: str, tmp_path: Path, whole_record: bool = False) -> None:
     out = tmp_path / "report.out"
     runner = CliRunner()
-    for command in (
+    commands = [
         ["compare", *args, str(GOOD), "-o", str(out)],
         ["compare", str(GOOD), *args, "-f", "json", "-o", str(out)],
         ["compare", *args, str(GOOD)],
         ["validate", *args],
-    ):
+        ["show", *args],
+    ]
+    git_diff = ["git-diff", "plans/p.yaml", args[0], "0" * 7, "100644", str(GOOD), "1" * 7, "100644"]
+    if args[0].endswith(".yaml") and len(args) == 1:
+        commands.append(git_diff)  # labelled from the path git gives, not the temporary file
+    if whole_record:  # the commands that read a directory of plans
+        record = tmp_path / "record"
+        record.mkdir()
+        shutil.copy(args[0], record / Path(args[0]).name)
+        commands += [["history", "army-cap", "--plans", str(record)], ["table", "--plans", str(record)],
+                     ["publish", str(tmp_path / "site"), "--plans", str(record)]]  # fmt: skip
+    for command in commands:
         result = runner.invoke(app, command)
         assert result.exit_code == 2, (command, result.stdout, result.stderr)
         assert result.stdout == ""
         assert result.stderr.startswith("plandiff: error: ") and result.stderr.count("\n") == 1
-        assert name in result.stderr and fragment in result.stderr, result.stderr
+        expected_name = "a/plans/p.yaml" if command is git_diff else name
+        assert expected_name in result.stderr and fragment in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
-        assert not out.exists()
+        assert not out.exists() and not (tmp_path / "site").exists()
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_hostile_file(name: str, tmp_path: Path) -> None:
-    _check([str(BAD / name)], name, CORPUS[name], tmp_path)
+    _check([str(BAD / name)], name, CORPUS[name], tmp_path, whole_record=True)
 
 
 @pytest.mark.parametrize("case", ["directory", "missing", "over-size", "unknown-plan"])
@@ -224,6 +237,7 @@ def test_terminal_escapes_control_characters_in_reports_built_in_code() -> None:
 ALLOWED_TAGS = {"h1", "h2", "p", "table", "thead", "tbody", "tr", "th", "td", "del", "ins", "ul", "li", "em",
                 "strong", "code", "blockquote", "br"}  # fmt: skip
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+"""The configuration of plandiff.render.html, used as GitHub-like rendering of Markdown reports."""
 
 
 _ATTRIBUTE = re.compile(r"<[a-zA-Z][^<>]*\s(?:href|src|on[a-z]+)\s*=")
@@ -257,6 +271,10 @@ def test_any_text_is_safe_in_terminal_and_markdown(a: PlanVersion, b: PlanVersio
     html = _MD.render(renderer("markdown")(report, RenderOptions()))  # type: ignore[arg-type]
     assert _tags(html) <= ALLOWED_TAGS
     assert not _ATTRIBUTE.search(html)
+    page = renderer("html")(report, RenderOptions())
+    assert isinstance(page, str)
+    assert _tags(page) <= ALLOWED_TAGS | {"html", "head", "meta", "title", "style", "body", "main"}
+    assert not _ATTRIBUTE.search(page)
 
 
 VALID = (DATA / "cap-600k-to-800k" / "v1.yaml").read_text()
