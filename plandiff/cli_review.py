@@ -28,7 +28,6 @@ from .load import MAX_BYTES, load_arg, load_plan
 from .model import PlanVersion
 from .output import write_report
 from .render import renderer
-from .render.history import history_markdown, history_terminal, table_markdown
 from .render.options import RenderOptions
 from .render.plaintext import plan_text
 from .render.prcomment import FileReport, render_comment
@@ -170,6 +169,8 @@ def history(
         found = clause_history(plan_versions(plans_dir), clause_id)
     except PlandiffError as error:
         fail(error)
+    from .render.history import history_markdown, history_terminal  # rich: only when asked
+
     if fmt == "markdown":
         sys.stdout.write(history_markdown(found))
     else:
@@ -198,6 +199,8 @@ def table(
     try:
         if fmt not in ("markdown", "html"):
             raise UsageError(f"--format: unknown format {fmt!r} (choose from markdown, html)")
+        from .render.history import table_markdown  # rich: only when asked
+
         chosen = select_versions(plan_versions(plans_dir), split_values([versions] if versions else None))
         text = table_markdown(clause_table(chosen, tuple(ids or ())))
     except PlandiffError as error:
