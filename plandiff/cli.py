@@ -21,7 +21,6 @@ from .cliapp import (
     colored,
     console_for,
     fail,
-    load,
     split_values,
     to_text,
     warn,
@@ -29,7 +28,7 @@ from .cliapp import (
 from .diff import compare as compare_versions
 from .errors import PlandiffError, UsageError
 from .gitsource import repository_root
-from .load import MAX_BYTES
+from .load import MAX_BYTES, load_arg
 from .model import CompareOptions, PlanVersion
 from .output import write_report
 from .render import FORMATS, RenderOptions, renderer
@@ -150,8 +149,8 @@ def compare(
         else:
             if not plans or len(plans) != 2:
                 raise UsageError("compare needs two plans, OLD and NEW (or --git REV)")
-            old_plan, old_path = load(plans[0], max_bytes)
-            new_plan, new_path = load(plans[1], max_bytes)
+            old_plan, old_path = load_arg(plans[0], max_bytes)
+            new_plan, new_path = load_arg(plans[1], max_bytes)
             text, changed = show(old_plan, new_plan)
             inputs = tuple(p for p in (old_path, new_path) if p is not None)
         if output is not None:
@@ -215,7 +214,7 @@ def validate(
     failed = False
     for arg in files:
         try:
-            plan, _ = load(arg, max_bytes)
+            plan, _ = load_arg(arg, max_bytes)
         except PlandiffError as error:
             warn(error)
             failed = True

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import __version__
-from .errors import PlandiffError, PlanLoadError
-from .gitsource import changed_plan_files, read_blob, repository_root
-from .load import decode, load_arg, load_plan, parse_plan
+from .errors import PlandiffError
+from .gitsource import changed_plan_files, repository_root
+from .load import load_blob, load_plan
 from .model import PlanVersion
 from .render.sanitize import terminal_safe
 
@@ -57,11 +57,6 @@ def warn(error: PlandiffError) -> None:
     sys.stderr.write(f"plandiff: error: {terminal_safe(error.message)}\n")
 
 
-def load(arg: str, max_bytes: int) -> tuple[PlanVersion, Path | None]:
-    """A plan from a command-line argument, and its file (None for git blobs)."""
-    return load_arg(arg, max_bytes)
-
-
 def changed_versions(
     spec: str, paths: tuple[str, ...], max_bytes: int
 ) -> list[tuple[str, str, PlanVersion, PlanVersion]]:
@@ -71,21 +66,18 @@ def changed_versions(
     """
     old_rev, new_rev, files = changed_plan_files(spec, paths)
     root = Path(repository_root())
-
-    def blob(rev: str, path: str) -> PlanVersion:
-        data = read_blob(rev, path)
-        if len(data) > max_bytes:
-            raise PlanLoadError(f"{rev}:{path}", f"file is larger than the {max_bytes:,}-byte limit")
-        return parse_plan(decode(data, f"{rev}:{path}"), f"{rev}:{path}")
-
     out = []
     for f in files:
         empty = PlanVersion(label="(none)", clauses=())
-        old = empty if f.status == "A" else blob(old_rev, f.path)
+        old = empty if f.status == "A" else load_blob(old_rev, f.path, max_bytes)
         if f.status == "D":
             new = empty
         else:
-            new = blob(new_rev, f.path) if new_rev else load_plan(root / f.path, f.path, max_bytes)
+            new = (
+                load_blob(new_rev, f.path, max_bytes)
+                if new_rev
+                else load_plan(root / f.path, f.path, max_bytes)
+            )
         out.append((f.path, {"A": "added", "D": "deleted"}.get(f.status, "modified"), old, new))
     return out
 

@@ -77,14 +77,20 @@ def load_arg(arg: str, max_bytes: int = MAX_BYTES) -> tuple[PlanVersion, Path | 
     """
     rev_path = None if Path(arg).exists() else split_rev_path(arg)
     if rev_path is not None:
-        data = read_blob(*rev_path)
-        if len(data) > max_bytes:
-            raise PlanLoadError(
-                arg, f"file is larger than the {max_bytes:,}-byte limit (raise it with --max-bytes)"
-            )
-        return parse_plan(decode(data, arg), arg), None
+        return load_blob(*rev_path, max_bytes=max_bytes), None
     path, label = resolve_plan(arg)
     return load_plan(path, label, max_bytes), path
+
+
+def load_blob(rev: str, path: str, max_bytes: int = MAX_BYTES) -> PlanVersion:
+    """Load ``path`` as it is at git revision ``rev``, labelled ``REV:PATH``."""
+    label = f"{rev}:{path}"
+    data = read_blob(rev, path)
+    if len(data) > max_bytes:
+        raise PlanLoadError(
+            label, f"file is larger than the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+        )
+    return parse_plan(decode(data, label), label)
 
 
 def load_plan(path: Path, label: str | None = None, max_bytes: int = MAX_BYTES) -> PlanVersion:
