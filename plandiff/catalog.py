@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from .errors import PlanLoadError
 from .flat import flatten
 from .load import bundled_dir, load_plan
 from .model import PlanVersion
@@ -11,6 +14,18 @@ def load_bundled() -> tuple[PlanVersion, ...]:
     """Every bundled plan, labelled ``plans/<slug>.yaml``, in lineage order."""
     plans = [load_plan(path, f"plans/{path.name}") for path in sorted(bundled_dir().glob("*.yaml"))]
     return lineage_order(plans)
+
+
+def load_record(directory: Path | None) -> tuple[PlanVersion, ...]:
+    """Every ``*.yaml`` plan in ``directory`` (None: the bundled record), in lineage order."""
+    if directory is None:
+        return load_bundled()
+    if not directory.is_dir():
+        raise PlanLoadError(str(directory), "is not a directory of plan files")
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise PlanLoadError(str(directory), "holds no *.yaml plan files")
+    return lineage_order([load_plan(p, str(p)) for p in files])
 
 
 def lineage_order(plans: list[PlanVersion] | tuple[PlanVersion, ...]) -> tuple[PlanVersion, ...]:

@@ -128,18 +128,16 @@ def compare(
             raise UsageError(f"--format: unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
         options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
         selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged)
-        render_options = RenderOptions(
-            color=fmt == "terminal" and colored(console_for(color, width, output)), summary_only=summary
-        )
+        console = console_for(color, width, output) if fmt == "terminal" else None
+        render_options = RenderOptions(color=console is not None and colored(console), summary_only=summary)
 
         def show(old_plan: PlanVersion, new_plan: PlanVersion) -> tuple[str, bool]:
             report = select_changes(compare_versions(old_plan, new_plan, options), selection)
             result = renderer(fmt)(report, render_options)
             if isinstance(result, str):
                 return result, report.has_changes
-            return to_text(
-                console_for(color, width, output), cast("RenderableType", result)
-            ), report.has_changes
+            assert console is not None  # only the terminal format returns a renderable
+            return to_text(console, cast("RenderableType", result)), report.has_changes
 
         inputs: tuple[Path, ...] = ()
         if git is not None:

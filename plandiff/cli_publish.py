@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_review import plan_versions
+from .catalog import load_record
 from .cliapp import MaxBytes, PlansDir, app, fail
 from .errors import OutputError, PlandiffError
 from .load import MAX_BYTES, parse_plan, read_text
@@ -75,7 +75,7 @@ def publish(
     from .publish import build_site
 
     try:
-        plans = plan_versions(plans_dir)
+        plans = load_record(plans_dir)
         pages = build_site(plans)
         write_site(outdir, pages)
     except PlandiffError as error:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .catalog import lineage_order, load_bundled
+from .catalog import load_record
 from .cliapp import (
     MaxBytes,
     PlansDir,
@@ -22,7 +22,7 @@ from .cliapp import (
     warn,
 )
 from .diff import compare
-from .errors import PlandiffError, PlanLoadError, UsageError
+from .errors import PlandiffError, UsageError
 from .history import clause_history, clause_table, select_versions
 from .load import MAX_BYTES, load_arg, load_plan
 from .model import PlanVersion
@@ -136,18 +136,6 @@ def show(
     sys.stdout.write(plan_text(loaded))
 
 
-def plan_versions(plans_dir: Path | None) -> tuple[PlanVersion, ...]:
-    """Every version in ``plans_dir`` (default: the bundled record), in lineage order."""
-    if plans_dir is None:
-        return load_bundled()
-    if not plans_dir.is_dir():
-        raise PlanLoadError(str(plans_dir), "is not a directory of plan files")
-    files = sorted(plans_dir.glob("*.yaml"))
-    if not files:
-        raise PlanLoadError(str(plans_dir), "holds no *.yaml plan files")
-    return lineage_order([load_plan(p, str(p)) for p in files])
-
-
 @app.command()
 def history(
     clause_id: Annotated[str, typer.Argument(metavar="ID", help="A clause id, e.g. army-cap.")],
@@ -166,7 +154,7 @@ def history(
     try:
         if fmt not in ("terminal", "markdown"):
             raise UsageError(f"--format: unknown format {fmt!r} (choose from terminal, markdown)")
-        found = clause_history(plan_versions(plans_dir), clause_id)
+        found = clause_history(load_record(plans_dir), clause_id)
     except PlandiffError as error:
         fail(error)
     from .render.history import history_markdown, history_terminal  # rich: only when asked
@@ -201,7 +189,7 @@ def table(
             raise UsageError(f"--format: unknown format {fmt!r} (choose from markdown, html)")
         from .render.history import table_markdown  # rich: only when asked
 
-        chosen = select_versions(plan_versions(plans_dir), split_values([versions] if versions else None))
+        chosen = select_versions(load_record(plans_dir), split_values([versions] if versions else None))
         text = table_markdown(clause_table(chosen, tuple(ids or ())))
     except PlandiffError as error:
         fail(error)

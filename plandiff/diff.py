@@ -78,7 +78,7 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
         elif isinstance(found, Pair):
             change = _paired(a[found.old], b[k], found, opts, n in shifted)
         elif found is not None:
-            change = _grouped(a, b, found, alignment.splits, opts)
+            change = _grouped(a, b, found, opts)
         else:
             change = Change(ChangeKind.ADDED, None, b[k].located)
         changes.append(change)
@@ -203,16 +203,14 @@ def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: 
     )
 
 
-def _grouped(
-    a: tuple[Flat, ...], b: tuple[Flat, ...], group: Group, splits: tuple[Group, ...], options: CompareOptions
-) -> Change:
+def _grouped(a: tuple[Flat, ...], b: tuple[Flat, ...], group: Group, options: CompareOptions) -> Change:
     """A split (one old → several new) or merge (several old → one new), diffed as joined texts."""
     olds = [a[i].located for i in group.old]
     news = [b[j].located for j in group.new]
     old_text = " ".join(x.clause.text for x in olds)
     new_text = " ".join(x.clause.text for x in news)
     segments, granularity = _text_diff(old_text, new_text, options)
-    is_split = group in splits
+    is_split = len(group.new) > 1  # a split has one old and several new; a merge the reverse
     return Change(
         kind=ChangeKind.SPLIT if is_split else ChangeKind.MERGED,
         old=olds[0],

@@ -39,10 +39,10 @@ def clause_history(plans: tuple[PlanVersion, ...], clause_id: str) -> History:
     if clause_id not in known_ids(plans):
         raise UsageError(f"{clause_id}: no clause with this id in any version")
     by_slug = {p.plan: p for p in plans if p.plan}
-    found = {p.plan: _by_id(p).get(clause_id) for p in plans if p.plan}
+    in_version = [_by_id(p).get(clause_id) for p in plans]
+    found = {p.plan: located for p, located in zip(plans, in_version) if p.plan}
     entries: list[HistoryEntry] = []
-    for plan in plans:
-        located = _by_id(plan).get(clause_id)
+    for plan, located in zip(plans, in_version):
         if located is None:
             entries.append(HistoryEntry(info(plan), None))
             continue
