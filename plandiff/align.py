@@ -9,7 +9,7 @@ increasing run of sibling positions, so an insertion does not make every later c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from itertools import pairwise
 
 from .flat import Flat, children_of
@@ -30,8 +30,7 @@ GAP_PAIR_LIMIT = 400
 """Largest gap (old × new clauses) searched for best pairs; bigger gaps pair only in order."""
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """An old clause paired with a new one."""
 
     old: int
@@ -45,8 +44,7 @@ class Pair:
     """Outside the longest in-order run among its siblings, or under a different parent."""
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """A split (one old clause → several new) or a merge (several old → one new)."""
 
     old: tuple[int, ...]
@@ -55,8 +53,7 @@ class Group:
     """How much of the whole the parts cover, in [0, 1]."""
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
+class Alignment(NamedTuple):
     """Everything the pairing found."""
 
     pairs: tuple[Pair, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import PlanLoadError, UsageError
 
@@ -44,8 +44,7 @@ def read_blob(rev: str, path: str) -> bytes:
     return _git(["show", f"{rev}:{path}"], f"{rev}:{path}")
 
 
-@dataclass(frozen=True, slots=True)
-class ChangedFile:
+class ChangedFile(NamedTuple):
     """A plan file that differs between two revisions."""
 
     status: str

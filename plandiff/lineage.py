@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Located, QuantityChange, Segment, VersionInfo
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     """The clause in one version, or its absence."""
 
     version: VersionInfo
@@ -21,16 +20,14 @@ class HistoryEntry:
     quantities: tuple[QuantityChange, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class History:
+class History(NamedTuple):
     """A clause id through a sequence of versions."""
 
     clause_id: str
     entries: tuple[HistoryEntry, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class TableCell:
+class TableCell(NamedTuple):
     """One clause in one version of the multi-column table."""
 
     located: Located | None
@@ -38,8 +35,7 @@ class TableCell:
     """True when the text, bracket or provenance differs from the previous version that had it."""
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseTable:
+class ClauseTable(NamedTuple):
     """Rows of clause ids, columns of versions."""
 
     versions: tuple[VersionInfo, ...]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Provenance(enum.Enum):
@@ -26,8 +26,7 @@ class Status(enum.Enum):
     RECONSTRUCTED = "reconstructed"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A document a plan version was built from."""
 
     title: str
@@ -38,8 +37,7 @@ class Source:
     """ISO date of publication, when known."""
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(NamedTuple):
     """One numbered point of a plan, with its sub-points."""
 
     number: str
@@ -64,8 +62,7 @@ class Clause:
     """1-based line of the clause in its file; 0 for clauses built in code."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlanVersion:
+class PlanVersion(NamedTuple):
     """One version of a plan, as loaded from a file."""
 
     label: str
@@ -85,8 +82,7 @@ class PlanVersion:
     notes: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A clause together with where it sits in its version."""
 
     address: tuple[str, ...]
@@ -102,8 +98,7 @@ class SegmentOp(enum.Enum):
     DELETE = "delete"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of words with one diff operation."""
 
     op: SegmentOp
@@ -114,8 +109,7 @@ class Segment:
     """For EQUAL runs that differ only under an ignore option: the old version's text."""
 
 
-@dataclass(frozen=True, slots=True)
-class QuantityChange:
+class QuantityChange(NamedTuple):
     """A number in a clause whose value changed, appeared or disappeared."""
 
     old: str | None
@@ -162,8 +156,7 @@ class MatchKind(enum.Enum):
     """Same number between paired neighbours."""
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One clause's fate between two versions."""
 
     kind: ChangeKind
@@ -198,8 +191,7 @@ class Change:
         return self.kind is not ChangeKind.UNCHANGED or self.moved or (self.renumbered and not self.shifted)
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     """Counts of changes by kind and flag."""
 
     added: int = 0
@@ -228,8 +220,7 @@ class Summary:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RenumberedRange:
+class RenumberedRange(NamedTuple):
     """A run of sibling clauses renumbered by the same offset, as after an insertion."""
 
     parent: tuple[str, ...]
@@ -240,8 +231,7 @@ class RenumberedRange:
     new_last: str
 
 
-@dataclass(frozen=True, slots=True)
-class VersionInfo:
+class VersionInfo(NamedTuple):
     """What a report says about one of the two versions."""
 
     label: str
@@ -252,8 +242,7 @@ class VersionInfo:
     drafted_by: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class CompareOptions:
+class CompareOptions(NamedTuple):
     """Normalisation applied before texts are compared; recorded in the report."""
 
     ignore_case: bool = False
@@ -263,8 +252,7 @@ class CompareOptions:
     """False pairs clauses by text and position only (``--no-ids``), to audit a file's ids."""
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """Everything a renderer needs; renderers recompute nothing."""
 
     old: VersionInfo
@@ -273,7 +261,7 @@ class Report:
     """Changes to show, in reading order (new order; removed after their old predecessor)."""
     summary: Summary
     """Counts over every compared clause (before unchanged clauses are hidden)."""
-    options: CompareOptions = field(default_factory=CompareOptions)
+    options: CompareOptions = CompareOptions()
     notes: tuple[str, ...] = ()
     """Remarks for the reader, e.g. the filters in force or low-confidence pairs."""
     renumbered_ranges: tuple[RenumberedRange, ...] = ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import QuantityChange
 
@@ -40,8 +40,7 @@ _NUMBER = re.compile(
 _YEAR = re.compile(r"(19|20)\d\d\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number found in a text."""
 
     written: str

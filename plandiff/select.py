@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .diff import summarise
 from .errors import UsageError
@@ -15,8 +15,7 @@ KINDS = ("added", "removed", "modified", "unchanged", "split", "merged", "replac
 _LETTERED = re.compile(r"^([^.()\s]+)\(([^()]+)\)(.*)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """What to show; the empty selection shows every difference."""
 
     clauses: tuple[str, ...] = ()
@@ -98,4 +97,4 @@ def select_changes(report: Report, selection: Selection) -> Report:
     summary = summarise(changes, len(ranges)) if narrowed else report.summary
     if not selection.show_unchanged and "unchanged" not in selection.only:
         changes = tuple(c for c in changes if c.is_difference)
-    return replace(report, changes=changes, summary=summary, notes=tuple(notes), renumbered_ranges=ranges)
+    return report._replace(changes=changes, summary=summary, notes=tuple(notes), renumbered_ranges=ranges)

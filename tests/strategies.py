@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+
 
 from hypothesis import strategies as st
 
@@ -66,7 +66,7 @@ def plans_with_ids(draw: st.DrawFn) -> PlanVersion:
     pool = iter(draw(st.permutations(range(30))))
 
     def tag(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
-        return tuple(replace(c, id=f"c{next(pool)}", clauses=tag(c.clauses)) for c in clauses)
+        return tuple(c._replace(id=f"c{next(pool)}", clauses=tag(c.clauses)) for c in clauses)
 
     return PlanVersion(label="ids.yaml", clauses=tag(draw(clause_lists(wordy_text, depth=1))))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Report
 from . import phrases
@@ -20,8 +20,7 @@ MARKER = "<!-- plandiff-pr-comment -->"
 """First line of the comment, so that a workflow finds and updates its own comment."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileReport:
+class FileReport(NamedTuple):
     """One changed plan file of the pull request."""
 
     path: str
