@@ -9,8 +9,8 @@ increasing run of sibling positions, so an insertion does not make every later c
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from itertools import pairwise
+from typing import NamedTuple
 
 from .flat import Flat, children_of
 from .model import MatchKind

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from hypothesis import strategies as st
 
 from plandiff.model import Clause, PlanVersion, Provenance
