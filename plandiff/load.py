@@ -187,72 +187,98 @@ def _error(label: str, line: int, problem: str) -> PlanFormatError:
 
 
 def _build(loader: yaml.CSafeLoader, label: str) -> RawNode:
-    """Fold the event stream into a raw tree; iterative so deep input cannot overflow the stack."""
+    """Fold the event stream into a raw tree; iterative so deep input cannot overflow the stack.
+
+    This loop runs once per YAML event (about 12 per clause), so it is kept lean: mapping keys
+    are recognised before anything else (they need no tag), and plain scalars are resolved with
+    the loader's own implicit-resolver table, as ``BaseResolver.resolve`` would.
+    """
     stack: list[RawMap | RawSeq] = []
     keys: list[str | None] = []
     root: RawNode | None = None
     documents = 0
-    resolve: Any = loader.resolve  # untyped in PyYAML
-    events = yaml.events
-    scalar_event = events.ScalarEvent
-    while loader.check_event():
-        event: Any = loader.get_event()  # PyYAML's event classes are untyped
+    # PyYAML's table: first character → [(tag, pattern)], with wildcard rules under None. Safe
+    # loaders have no path resolvers, so this is all ``resolve`` consults for a plain scalar.
+    rules: dict[str | None, list[tuple[str, Any]]] = loader.yaml_implicit_resolvers
+    wildcard = rules.get(None, [])
+    table = {first: found + wildcard for first, found in rules.items() if first is not None}
+    get_event = loader.get_event
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    prefix = len(_TAG_PREFIX)
+    parent: RawMap | RawSeq | None = None
+    while True:
+        event: Any = get_event()  # PyYAML's event classes are untyped
+        if event is None:
+            break
         cls = event.__class__
-        line = event.start_mark.line + 1
         node: RawNode
         if cls is scalar_event:
             if event.anchor is not None:
-                raise _error(label, line, "YAML anchors (&) and aliases (*) are not allowed in plans")
-            if event.tag is not None and event.tag != "!":
-                kind = event.tag.rsplit(":", 1)[-1] if event.tag.startswith(_TAG_PREFIX) else event.tag
+                raise _anchor_error(label, event)
+            value: str = event.value
+            if isinstance(parent, RawMap) and keys[-1] is None:
+                line = event.start_mark.line + 1
+                seen = parent.key_lines
+                if value in seen:
+                    raise _error(label, line, f"duplicate key {value!r} (first on line {seen[value]})")
+                seen[value] = line
+                keys[-1] = value
+                continue
+            tag = event.tag
+            if tag is not None and tag != "!":
+                kind = tag[prefix:] if tag.startswith(_TAG_PREFIX) else tag
             elif event.implicit[0]:
-                tag: str = resolve(yaml.ScalarNode, event.value, (True, False))
-                kind = tag[len(_TAG_PREFIX) :]
+                kind = STR
+                for resolved, pattern in table.get(value[:1], wildcard):
+                    if pattern.match(value):
+                        kind = resolved[prefix:]
+                        break
             else:
                 kind = STR
-            node = RawScalar(event.value, kind, line)
-        elif cls is events.MappingStartEvent or cls is events.SequenceStartEvent:
+            node = RawScalar(value, kind, event.start_mark.line + 1)
+        elif cls is mapping_start or cls is sequence_start:
             if event.anchor is not None:
-                raise _error(label, line, "YAML anchors (&) and aliases (*) are not allowed in plans")
+                raise _anchor_error(label, event)
+            line = event.start_mark.line + 1
             if len(stack) >= MAX_YAML_DEPTH:
                 raise _error(label, line, f"nested deeper than {MAX_YAML_DEPTH} levels")
-            node = RawMap(line) if cls is events.MappingStartEvent else RawSeq(line)
-        elif cls is events.MappingEndEvent or cls is events.SequenceEndEvent:
+            node = RawMap(line) if cls is mapping_start else RawSeq(line)
+        elif cls is mapping_end or cls is sequence_end:
             stack.pop()
             keys.pop()
+            parent = stack[-1] if stack else None
             continue
-        elif cls is events.AliasEvent:
-            raise _error(label, line, "YAML anchors (&) and aliases (*) are not allowed in plans")
-        elif cls is events.DocumentStartEvent:
+        elif cls is alias_event:
+            raise _anchor_error(label, event)
+        elif cls is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise _error(label, line, "more than one YAML document (a second '---')")
+                raise _error(label, event.start_mark.line + 1, "more than one YAML document (a second '---')")
             continue
         else:  # stream start/end, document end
             continue
-        if not stack:
+        if parent is None:
             root = node
+        elif isinstance(parent, RawSeq):
+            parent.items.append(node)
         else:
-            parent = stack[-1]
-            if isinstance(parent, RawSeq):
-                parent.items.append(node)
-            elif keys[-1] is None:
-                if not isinstance(node, RawScalar):
-                    raise _error(label, line, "a mapping key must be a plain string")
-                if node.value in parent.key_lines:
-                    first = parent.key_lines[node.value]
-                    raise _error(label, line, f"duplicate key {node.value!r} (first on line {first})")
-                keys[-1] = node.value
-                parent.key_lines[node.value] = line
-                continue
-            else:
-                key = keys[-1]
-                assert key is not None
-                parent.items[key] = node
-                keys[-1] = None
-        if isinstance(node, (RawMap, RawSeq)):
+            key = keys[-1]
+            if key is None:
+                raise _error(label, node.line, "a mapping key must be a plain string")
+            parent.items[key] = node
+            keys[-1] = None
+        if not isinstance(node, RawScalar):
             stack.append(node)
             keys.append(None)
+            parent = node
     if root is None:
         raise PlanFormatError(label, None, "", "empty file: expected a mapping with 'clauses'")
     return root
+
+
+def _anchor_error(label: str, event: Any) -> PlanFormatError:
+    return _error(
+        label, event.start_mark.line + 1, "YAML anchors (&) and aliases (*) are not allowed in plans"
+    )

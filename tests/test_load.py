@@ -11,6 +11,7 @@ from plandiff import load
 from plandiff.errors import PlanFormatError, PlanLoadError, UnknownPlanError
 from plandiff.load import decode, load_plan, parse_plan, resolve_plan
 from plandiff.model import Clause, Provenance, Source, Status
+from plandiff.rawtree import RawMap, RawScalar
 
 ERRORS = [
     pytest.param(
@@ -147,6 +148,27 @@ def test_libyaml_is_used() -> None:
     """The messages above are libyaml's; the fast loader must be the one in use."""
     assert yaml.__with_libyaml__
     assert load._Loader is yaml.CSafeLoader
+
+
+SCALARS = [
+    "1", "-7", "+1", "1_000", "0x1F", "0o17", "0b101", "1.5", "1e3", "1.0e+3", ".inf", "-.Inf",
+    ".nan", "yes", "No", "on", "OFF", "y", "n", "true", "False", "~", "null", "Null", "2025-11-20",
+    "2001-12-14 21:59:43.10 -5", "2001-12-14t21:59:43.10-05:00", "<<", "=", "Tuesday",
+    "text with spaces", "1st point", ".5 km", "-x", "0.", "1:20", "190:20:30", "'quoted'", '"1"',
+    "!!str 5", "!!int '5'", "! 5",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_scalar_kinds_match_pyyaml(scalar: str) -> None:
+    """The loader resolves plain scalars itself (for speed); it must agree with PyYAML's tags."""
+    text = f"key: {scalar}\n"
+    node = yaml.compose(text, Loader=yaml.SafeLoader).value[0][1]
+    raw = load.parse_yaml(text, "p.yaml")
+    assert isinstance(raw, RawMap)
+    value = raw.items["key"]
+    assert isinstance(value, RawScalar)
+    assert (value.kind, value.value) == (node.tag.rsplit(":", 1)[-1], node.value)
 
 
 def test_deep_nesting_is_refused() -> None:
