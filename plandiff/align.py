@@ -9,6 +9,7 @@ increasing run of sibling positions, so an insertion does not make every later c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -25,7 +26,8 @@ GAP_MIN_SIMILAR = 0.15
 ("stop using weapons" → "ceasefire") keeps a few words, and the position is strong evidence."""
 SPLIT_KEYS = 12
 SPLIT_CANDIDATES = 6
-"""Shingles looked up, and clauses examined, per clause when looking for the pieces of a split."""
+"""Shingles looked up, and clauses examined, per unpaired clause: enough for the two or three
+pieces of a split (each piece holds some of the whole's rare shingles) and for its one partner."""
 GAP_PAIR_LIMIT = 400
 """Largest gap (old × new clauses) searched for best pairs; bigger gaps pair only in order."""
 
@@ -61,17 +63,30 @@ class Alignment(NamedTuple):
     merges: tuple[Group, ...]
 
 
+class _Side:
+    """One version's clauses as plain lists, read once (attribute chains are slow in hot loops)."""
+
+    __slots__ = ("flat", "ids", "numbers", "parents", "texts", "words")
+
+    def __init__(self, flat: tuple[Flat, ...]) -> None:
+        clauses = [f.located.clause for f in flat]
+        self.flat = flat
+        self.texts = [c.text for c in clauses]
+        self.ids = [c.id for c in clauses]
+        self.numbers = [c.number for c in clauses]
+        self.parents = [f.parent for f in flat]
+        self.words = WordCache(self.texts)
+
+
 class _Aligner:
     """Mutable pairing state of one comparison."""
 
     def __init__(self, old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool) -> None:
-        self.old, self.new, self.use_ids = old, new, use_ids
+        self.old, self.new, self.use_ids = _Side(old), _Side(new), use_ids
         self.partner: dict[int, tuple[int, MatchKind, float]] = {}
         self.taken: set[int] = set()
         self.grouped_old: set[int] = set()
         self.grouped_new: set[int] = set()
-        self.old_words = WordCache([f.located.clause.text for f in old])
-        self.new_words = WordCache([f.located.clause.text for f in new])
 
     def free_old(self, i: int) -> bool:
         return i not in self.partner and i not in self.grouped_old
@@ -80,11 +95,11 @@ class _Aligner:
         return j not in self.taken and j not in self.grouped_new
 
     def compatible(self, i: int, j: int) -> bool:
-        a, b = self.old[i].located.clause.id, self.new[j].located.clause.id
+        a, b = self.old.ids[i], self.new.ids[j]
         return not (self.use_ids and a and b and a != b)
 
     def same_scope(self, i: int, j: int) -> bool:
-        op, np = self.old[i].parent, self.new[j].parent
+        op, np = self.old.parents[i], self.new.parents[j]
         return (
             op is None and np is None or (op is not None and op in self.partner and self.partner[op][0] == np)
         )
@@ -94,9 +109,9 @@ class _Aligner:
         self.taken.add(j)
 
     def by_id(self) -> None:
-        index = {f.located.clause.id: j for j, f in enumerate(self.new) if f.located.clause.id}
-        for i, f in enumerate(self.old):
-            j = index.get(f.located.clause.id) if f.located.clause.id else None
+        index = {cid: j for j, cid in enumerate(self.new.ids) if cid}
+        for i, cid in enumerate(self.old.ids):
+            j = index.get(cid) if cid else None
             if j is not None:
                 self.pair(i, j, MatchKind.ID, 1.0)
 
@@ -104,92 +119,88 @@ class _Aligner:
         # Exact text: YAML has already folded line breaks, and a clause whose whitespace alone
         # changed is caught by similarity (its word set is identical).
         texts: dict[str, list[int]] = {}
-        for j, f in enumerate(self.new):
-            text = f.located.clause.text
-            if text.strip() and self.free_new(j):
+        for j, text in enumerate(self.new.texts):
+            if j not in self.taken and text.strip():
                 texts.setdefault(text, []).append(j)
         # Two passes: identical text under paired parents (or both at the top) first, anywhere
         # second, so that a repeated text pairs with its counterpart in place whichever version
         # comes first, and the result does not depend on the direction of the comparison.
         for anywhere in (False, True):
-            for i, f in enumerate(self.old):
-                options = texts.get(f.located.clause.text)
-                if not options or not self.free_old(i):
+            for i, text in enumerate(self.old.texts):
+                options = texts.get(text)
+                if not options or i in self.partner:
                     continue
-                free = [j for j in options if self.free_new(j) and self.compatible(i, j)]
+                free = [j for j in options if j not in self.taken and self.compatible(i, j)]
                 if not anywhere:
                     free = [j for j in free if self.same_scope(i, j)]
                 if free:
                     self.pair(i, free[0], MatchKind.TEXT, 1.0)
 
-    def by_similarity(self) -> None:
-        texts = {
-            j: f.located.clause.text for j, f in enumerate(self.new) if self.free_new(j) and self.new_words[j]
-        }
-        index = ShingleIndex(texts)
-        scored: list[tuple[float, bool, bool, int, int]] = []
-        for i, f in enumerate(self.old):
-            if not self.free_old(i) or not self.old_words[i]:
-                continue
-            for j in index.candidates(f.located.clause.text):
-                score = similarity(self.old_words[i], self.new_words[j])
-                if score >= MIN_SIMILAR and self.compatible(i, j):
-                    same_number = f.located.clause.number == self.new[j].located.clause.number
-                    scored.append((-score, not self.same_scope(i, j), not same_number, i, j))
-        for neg, _, _, i, j in sorted(scored):
-            if self.free_old(i) and self.free_new(j):
-                self.pair(i, j, MatchKind.SIMILAR, -neg)
+    def by_candidates(self) -> tuple[list[Group], list[Group]]:
+        """Splits and merges, then pairs by similar text, from one lookup per unpaired clause.
 
-    def splits_and_merges(self) -> tuple[list[Group], list[Group]]:
-        splits = self._groups(
-            self.old, self.new, self.old_words, self.new_words, self.free_old, self.free_new
-        )
+        Splits and merges come first: a piece resembles its whole and would otherwise be paired
+        with it. The candidates of each unpaired clause (the unpaired clauses of the other version
+        sharing most of its rare shingles) serve both searches.
+        """
+        old, new = self.old, self.new
+        old_free = [i for i in range(len(old.texts)) if i not in self.partner and old.words[i]]
+        new_free = [j for j in range(len(new.texts)) if j not in self.taken and new.words[j]]
+        if not old_free or not new_free:
+            return [], []
+        new_index = ShingleIndex({j: new.words.shingles(j) for j in new_free})
+        old_index = ShingleIndex({i: old.words.shingles(i) for i in old_free})
+        forward = {
+            i: new_index.candidates(old.words.shingles(i), SPLIT_KEYS, SPLIT_CANDIDATES) for i in old_free
+        }
+        backward = {
+            j: old_index.candidates(new.words.shingles(j), SPLIT_KEYS, SPLIT_CANDIDATES) for j in new_free
+        }
+        splits = _groups(old_free, forward, old.words, new.words, self.free_new)
         for g in splits:
             self.grouped_old.update(g.old)
             self.grouped_new.update(g.new)
         merges = [
             Group(g.new, g.old, g.confidence)
-            for g in self._groups(
-                self.new, self.old, self.new_words, self.old_words, self.free_new, self.free_old
+            for g in _groups(
+                [j for j in new_free if j not in self.grouped_new],
+                backward,
+                new.words,
+                old.words,
+                self.free_old,
             )
         ]
         for g in merges:
             self.grouped_old.update(g.old)
             self.grouped_new.update(g.new)
+        self._by_similarity(old_free, forward)
         return splits, merges
 
-    @staticmethod
-    def _groups(wholes, parts, whole_words, part_words, whole_free, part_free) -> list[Group]:  # type: ignore[no-untyped-def]  # one routine serves both directions
-        """Wholes whose text is covered by two or more free parts, each mostly made of its words."""
-        index = ShingleIndex(
-            {k: f.located.clause.text for k, f in enumerate(parts) if part_free(k) and part_words[k]}
-        )
-        found: list[Group] = []
-        used: set[int] = set()
-        for w, f in enumerate(wholes):
-            if not whole_free(w) or not whole_words[w]:
+    def _by_similarity(self, old_free: list[int], forward: dict[int, list[int]]) -> None:
+        old, new = self.old, self.new
+        scored: list[tuple[float, bool, bool, int, int]] = []
+        for i in old_free:
+            if not self.free_old(i):
                 continue
-            pieces = sorted(
-                k
-                for k in index.candidates(f.located.clause.text, keys=SPLIT_KEYS, limit=SPLIT_CANDIDATES)
-                if k not in used and containment(part_words[k], whole_words[w]) >= SPLIT_CONTAINMENT
-            )
-            if len(pieces) < 2:
-                continue
-            covered = containment(whole_words[w], frozenset().union(*(part_words[k] for k in pieces)))
-            if covered >= SPLIT_COVERAGE:
-                used.update(pieces)
-                found.append(Group((w,), tuple(pieces), round(covered, 2)))
-        return found
+            for j in forward[i]:
+                if not self.free_new(j):
+                    continue
+                score = similarity(old.words[i], new.words[j])
+                if score >= MIN_SIMILAR and self.compatible(i, j):
+                    same_number = old.numbers[i] == new.numbers[j]
+                    scored.append((-score, not self.same_scope(i, j), not same_number, i, j))
+        for neg, _, _, i, j in sorted(scored):
+            if self.free_old(i) and self.free_new(j):
+                self.pair(i, j, MatchKind.SIMILAR, -neg)
 
     def by_position(self) -> None:
         """Pair what is left inside gaps between anchors, group by group, parents first."""
-        old_children = children_of(self.old)
-        new_children = children_of(self.new)
+        old_children = children_of(self.old.flat)
+        new_children = children_of(self.new.flat)
         self._fill(old_children.get(None, []), new_children.get(None, []))
-        for i in range(len(self.old)):
+        for i in sorted(k for k in old_children if k is not None):  # parents before sub-points
             if i in self.partner:
-                self._fill(old_children.get(i, []), new_children.get(self.partner[i][0], []))
+                self._fill(old_children[i], new_children.get(self.partner[i][0], []))
 
     def _fill(self, a: list[int], b: list[int]) -> None:
         if not a or not b:
@@ -209,11 +220,12 @@ class _Aligner:
                 self._fill_gap(gap_a, gap_b)
 
     def _fill_gap(self, gap_a: list[int], gap_b: list[int]) -> None:
-        numbers = {self.new[j].located.clause.number: j for j in gap_b}
+        old, new = self.old, self.new
+        numbers = {new.numbers[j]: j for j in gap_b}
         for i in gap_a:
-            j = numbers.get(self.old[i].located.clause.number)
+            j = numbers.get(old.numbers[i])
             if j is not None and self.free_new(j) and self.compatible(i, j):
-                self.pair(i, j, MatchKind.NUMBER, similarity(self.old_words[i], self.new_words[j]))
+                self.pair(i, j, MatchKind.NUMBER, similarity(old.words[i], new.words[j]))
         rest_a = [i for i in gap_a if self.free_old(i)]
         rest_b = [j for j in gap_b if self.free_new(j)]
         if not rest_a or not rest_b:
@@ -223,12 +235,41 @@ class _Aligner:
         else:
             candidates = sorted(
                 ((i, j) for i in rest_a for j in rest_b),
-                key=lambda p: -similarity(self.old_words[p[0]], self.new_words[p[1]]),
+                key=lambda p: -similarity(old.words[p[0]], new.words[p[1]]),
             )
         for i, j in candidates:
-            score = similarity(self.old_words[i], self.new_words[j])
+            score = similarity(old.words[i], new.words[j])
             if score >= GAP_MIN_SIMILAR and self.free_old(i) and self.free_new(j) and self.compatible(i, j):
                 self.pair(i, j, MatchKind.SIMILAR, score)
+
+
+def _groups(
+    wholes: list[int],
+    candidates: dict[int, list[int]],
+    whole_words: WordCache,
+    part_words: WordCache,
+    part_free: Callable[[int], bool],
+) -> list[Group]:
+    """Wholes whose text is covered by two or more free parts, each mostly made of its words.
+
+    Serves both directions: splits (old wholes, new parts) and merges (new wholes, old parts).
+    """
+    found: list[Group] = []
+    used: set[int] = set()
+    for w in wholes:
+        whole = whole_words[w]
+        pieces = sorted(
+            k
+            for k in candidates[w]
+            if k not in used and part_free(k) and containment(part_words[k], whole) >= SPLIT_CONTAINMENT
+        )
+        if len(pieces) < 2:
+            continue
+        covered = containment(whole, frozenset().union(*(part_words[k] for k in pieces)))
+        if covered >= SPLIT_COVERAGE:
+            used.update(pieces)
+            found.append(Group((w,), tuple(pieces), round(covered, 2)))
+    return found
 
 
 def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = True) -> Alignment:
@@ -237,8 +278,7 @@ def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = 
     if use_ids:
         aligner.by_id()
     aligner.by_text()
-    splits, merges = aligner.splits_and_merges()  # before similarity: a piece resembles its whole
-    aligner.by_similarity()
+    splits, merges = aligner.by_candidates()
     aligner.by_position()
     partner = aligner.partner
     moved = moved_pairs(old, new, {i: p[0] for i, p in partner.items()})

@@ -166,6 +166,11 @@ def _text_diff(old: str, new: str, options: CompareOptions) -> tuple[tuple[Segme
 
 def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: bool) -> Change:
     o, n = old.located.clause, new.located.clause
+    if o.text == n.text and o.title == n.title and o.bracketed == n.bracketed and o.topics == n.topics:
+        # Most pairs of a revision are untouched: skip the diffing below.
+        renumbered = old.located.address != new.located.address
+        return Change(ChangeKind.UNCHANGED, old.located, new.located, pair.moved, renumbered, pair.match,
+                      confidence=pair.confidence, shifted=shifted)  # fmt: skip
     attributes = tuple(
         name
         for name, before, after in (

@@ -21,19 +21,21 @@ class Flat(NamedTuple):
 
 def flatten(clauses: tuple[Clause, ...]) -> tuple[Flat, ...]:
     """List every clause in document order (parents before their sub-points)."""
-    out: list[Flat] = []
+    rows: list[tuple[Located, int | None, int]] = []
+    ends: list[int] = []
 
     def visit(items: tuple[Clause, ...], prefix: tuple[str, ...], parent: int | None) -> None:
         for position, clause in enumerate(items):
-            index = len(out)
-            address = prefix + (clause.number,)
-            out.append(Flat(Located(address, clause), parent, position, -1))
-            visit(clause.clauses, address, index)
-            done = out[index]
-            out[index] = Flat(done.located, done.parent, done.position, len(out))
+            index = len(rows)
+            address = (*prefix, clause.number)
+            rows.append((Located(address, clause), parent, position))
+            ends.append(0)
+            if clause.clauses:
+                visit(clause.clauses, address, index)
+            ends[index] = len(rows)
 
     visit(clauses, (), None)
-    return tuple(out)
+    return tuple(Flat(located, parent, position, end) for (located, parent, position), end in zip(rows, ends))
 
 
 def children_of(flat: tuple[Flat, ...]) -> dict[int | None, list[int]]:

@@ -9,7 +9,6 @@ them.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import pairwise
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
@@ -49,13 +48,15 @@ def containment(part: frozenset[str], whole: frozenset[str]) -> float:
 
 
 class WordCache:
-    """Word sets of a list of texts, computed on first use (most clauses never need theirs)."""
+    """Word sets and shingles of a list of texts, each computed on first use (most clauses of a
+    revision are paired by id or identical text and never need theirs)."""
 
-    __slots__ = ("cache", "texts")
+    __slots__ = ("cache", "shingle_cache", "texts")
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.cache: dict[int, frozenset[str]] = {}
+        self.shingle_cache: dict[int, tuple[str, ...]] = {}
 
     def __getitem__(self, k: int) -> frozenset[str]:
         found = self.cache.get(k)
@@ -63,39 +64,59 @@ class WordCache:
             found = self.cache[k] = words(self.texts[k])
         return found
 
+    def shingles(self, k: int) -> tuple[str, ...]:
+        found = self.shingle_cache.get(k)
+        if found is None:
+            found = self.shingle_cache[k] = shingles(self.texts[k])
+        return found
+
 
 class ShingleIndex:
-    """Inverted index from shingle to the new clauses containing it."""
+    """Inverted index from shingle to the clauses containing it."""
 
-    def __init__(self, texts: dict[int, str]) -> None:
+    def __init__(self, items: dict[int, tuple[str, ...]]) -> None:
+        """``items`` maps each indexed clause to its shingles."""
         self.postings: dict[str, list[int]] = {}
-        for j, text in texts.items():
-            for sh in shingles(text):
-                self.postings.setdefault(sh, []).append(j)
+        postings = self.postings
+        for j, found in items.items():
+            for sh in found:
+                posting = postings.get(sh)
+                if posting is None:
+                    postings[sh] = [j]
+                else:
+                    posting.append(j)
 
-    def candidates(self, text: str, keys: int = KEYS_PER_CLAUSE, limit: int = CANDIDATES) -> list[int]:
-        """Clauses sharing the most rare shingles with ``text``, best first.
+    def candidates(
+        self, found: tuple[str, ...], keys: int = KEYS_PER_CLAUSE, limit: int = CANDIDATES
+    ) -> list[int]:
+        """Clauses sharing the most rare shingles with a clause whose shingles are ``found``, best first.
 
         The ``keys`` rarest shingles are looked up, spread evenly over the text among equally rare
         ones, so that every part of a long clause (each piece of a split) gets a say.
         """
-        by_df: dict[int, list[str]] = {}
-        for sh in shingles(text):
-            posting = self.postings.get(sh)
-            if posting and len(posting) <= MAX_DF:
-                by_df.setdefault(len(posting), []).append(sh)
-        chosen: list[str] = []
+        postings = self.postings
+        by_df: dict[int, list[list[int]]] = {}
+        for sh in found:
+            posting = postings.get(sh)
+            if posting is not None and len(posting) <= MAX_DF:
+                same = by_df.get(len(posting))
+                if same is None:
+                    by_df[len(posting)] = [posting]
+                else:
+                    same.append(posting)
+        hits: dict[int, int] = {}
+        room = keys
         for df in sorted(by_df):
-            room = keys - len(chosen)
+            group = by_df[df]
+            step = max(1, len(group) / room)
+            for k in range(min(room, len(group))):
+                for j in group[int(k * step)]:
+                    hits[j] = hits.get(j, 0) + 1
+            room -= min(room, len(group))
             if room <= 0:
                 break
-            found = by_df[df]
-            step = max(1, len(found) / room)
-            chosen.extend(found[int(k * step)] for k in range(min(room, len(found))))
-        hits: Counter[int] = Counter()
-        for sh in chosen:
-            hits.update(self.postings[sh])
-        return [j for j, _ in hits.most_common(limit)]
+        # Most hits first; ties keep the order of first hit (as Counter.most_common does).
+        return sorted(hits, key=hits.__getitem__, reverse=True)[:limit]
 
 
 SPLIT_CONTAINMENT = 0.8
