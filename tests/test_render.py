@@ -35,3 +35,34 @@ def test_every_case_has_all_goldens() -> None:
     for case in CASES:
         for name, _ in FORMATS.values():
             assert (DATA / case / name).exists(), f"{case}/{name} missing"
+
+
+def test_json_lines_have_sorted_keys() -> None:
+    """The JSON renderer writes each change's keys in sorted order itself (for speed, the encoder
+    does not sort them): every line must equal its canonical sorted-key encoding."""
+    import json
+
+    from plandiff import compare, load_plan, parse_plan, render
+    from plandiff.model import CompareOptions
+    from plandiff.render import RenderOptions
+
+    pairs = [tuple(load_plan(DATA / case / f"{v}.yaml") for v in ("v1", "v2")) for case in CASES]
+    case_only = "clauses:\n  - {number: '1', text: 'The Army cap is 600,000.'}\n"
+    pairs.append(
+        (parse_plan(case_only, "a.yaml"), parse_plan(case_only.lower().replace("600", "800"), "b.yaml"))
+    )
+    seen: set[str] = set()
+    for old, new in pairs:
+        for options in (CompareOptions(), CompareOptions(ignore_case=True, ignore_whitespace=True)):
+            text = render("json")(compare(old, new, options), RenderOptions())
+            lines = text.splitlines()
+            for line in lines[1:-1]:
+                change = json.loads(line.rstrip(","))
+                canonical = json.dumps(change, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+                assert line.rstrip(",") == canonical
+                seen.update(change)
+                seen.update(key for seg in change["segments"] for key in seg)
+                seen.update(key for q in change["quantities"] for key in q)
+                seen.update(key for part in change["parts"] for key in part)
+    # Every optional shape was exercised: segments with old_text, quantities, parts of a split.
+    assert {"old_text", "new_value", "provenance"} - seen == set()

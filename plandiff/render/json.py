@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import json
 
-from ..model import Change, Located, QuantityChange, Report, VersionInfo
+from ..model import (
+    Change,
+    ChangeKind,
+    Located,
+    MatchKind,
+    Provenance,
+    QuantityChange,
+    Report,
+    Segment,
+    SegmentOp,
+    VersionInfo,
+)
 from .options import RenderOptions
 
 SCHEMA_VERSION = 2
@@ -46,16 +57,19 @@ def render(report: Report, options: RenderOptions) -> str:
         "notes": list(report.notes),
     }
     # Compact JSON goes through the C encoder (indentation would force the pure-Python one, ten
-    # times slower on big reports); one change per line keeps diffs of reports readable.
-    rest = _dumps(document)
-    changes = [] if options.summary_only else [_dumps(_change(c)) for c in report.changes]
-    if not changes:
+    # times slower on big reports); one change per line keeps diffs of reports readable. The
+    # per-change dicts below are built with their keys in sorted order, so the encoder need not
+    # sort them (tests check that every line is in sorted-key form).
+    rest = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    if options.summary_only or not report.changes:
         return '{"changes":[],' + rest[1:] + "\n"
-    return '{"changes":[\n' + ",\n".join(changes) + "\n]," + rest[1:] + "\n"
+    encode = _ENCODER.encode
+    changes = ",\n".join([encode(_change(c)) for c in report.changes])
+    return '{"changes":[\n' + changes + "\n]," + rest[1:] + "\n"
 
 
-def _dumps(value: Json) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_VALUE = {member: member.value for enum in (ChangeKind, MatchKind, Provenance, SegmentOp) for member in enum}
 
 
 def _version(info: VersionInfo) -> Json:
@@ -74,49 +88,49 @@ def _side(located: Located | None) -> Json | None:
         return None
     c = located.clause
     return {
-        "id": c.id,
-        "number": c.number,
         "address": list(located.address),
-        "title": c.title,
-        "text": c.text,
-        "topics": list(c.topics),
-        "provenance": c.provenance.value,
         "bracketed": c.bracketed,
+        "id": c.id,
         "note": c.note,
+        "number": c.number,
+        "provenance": _VALUE[c.provenance],
+        "text": c.text,
+        "title": c.title,
+        "topics": list(c.topics),
     }
 
 
 def _quantity(q: QuantityChange) -> Json:
     return {
-        "old": q.old,
-        "new": q.new,
-        "unit": q.unit,
-        "old_value": q.old_value,
-        "new_value": q.new_value,
         "delta": q.delta,
+        "new": q.new,
+        "new_value": q.new_value,
+        "old": q.old,
+        "old_value": q.old_value,
         "percent": q.percent,
+        "unit": q.unit,
     }
 
 
+def _segment(seg: Segment) -> Json:
+    if seg.old_text is None:
+        return {"op": _VALUE[seg.op], "text": seg.text}
+    return {"old_text": seg.old_text, "op": _VALUE[seg.op], "text": seg.text}
+
+
 def _change(change: Change) -> Json:
-    segments = []
-    for seg in change.segments:
-        item: Json = {"op": seg.op.value, "text": seg.text}
-        if seg.old_text is not None:
-            item["old_text"] = seg.old_text
-        segments.append(item)
     return {
-        "kind": change.kind.value,
-        "moved": change.moved,
-        "renumbered": change.renumbered,
-        "shifted": change.shifted,
-        "match": change.match.value if change.match else None,
-        "confidence": change.confidence,
-        "parts": [_side(p) for p in change.parts],
         "attributes": list(change.attributes),
+        "confidence": change.confidence,
         "granularity": change.granularity,
-        "old": _side(change.old),
+        "kind": _VALUE[change.kind],
+        "match": _VALUE[change.match] if change.match else None,
+        "moved": change.moved,
         "new": _side(change.new),
-        "segments": segments,
+        "old": _side(change.old),
+        "parts": [_side(p) for p in change.parts],
         "quantities": [_quantity(q) for q in change.quantities],
+        "renumbered": change.renumbered,
+        "segments": [_segment(seg) for seg in change.segments],
+        "shifted": change.shifted,
     }
