@@ -1,5 +1,5 @@
 """``python -m plandiff``: the same as the ``plandiff`` command."""
 
-from .cli import main
+from .cli import entry
 
-main()
+entry()

@@ -275,3 +275,24 @@ def test_compare_28_point_with_e3(runner: CliRunner) -> None:
     assert removed == {"3", "26"}
     cap = next(c for c in data["changes"] if c["new"] and c["new"]["id"] == "army-cap")
     assert cap["quantities"][0]["percent"] == 33.3
+
+
+def test_closed_stdout_ends_quietly(tmp_path: Path) -> None:
+    """`plandiff compare … | head`: a reader that goes away ends the run quietly (click's status 1),
+    with no traceback, also through the entry point that skips interpreter teardown."""
+    clauses = "".join(
+        f"  - number: '{n}'\n    text: Point {n} of a long plan, kept long on purpose.\n" for n in range(3000)
+    )
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text("clauses:\n" + clauses)
+    new.write_text("clauses:\n" + clauses.replace("on purpose", "by design"))
+    proc = subprocess.Popen(
+        [str(_installed_script()), "compare", str(old), str(new), "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10) == b'{"changes"'
+    proc.stdout.close()  # the JSON is far bigger than a pipe's buffer: the next write fails
+    assert proc.wait(timeout=60) == 1
+    with proc.stderr:
+        assert proc.stderr.read() == b""
