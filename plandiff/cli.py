@@ -1,12 +1,8 @@
 """The ``plandiff`` commands compare, validate and list, and the console-script entry point."""
 
-from __future__ import annotations
-
 import gc
-import json
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, cast
@@ -188,6 +184,8 @@ def _compare_git(
 
 def _section(fmt: str, path: str, status: str, text: str) -> str:
     if fmt == "json":
+        import json  # only --git with --format json needs it here
+
         return (
             json.dumps({"path": path, "status": status}, sort_keys=True)[:-1]
             + ',"report":'
@@ -268,6 +266,8 @@ def main() -> None:
         sys.stderr.write("plandiff: interrupted\n")
         sys.exit(130)
     except BaseException:  # noqa: BLE001  # the last resort: never exit 1 ("differences") on a crash
+        import traceback
+
         traceback.print_exc()
         sys.stderr.write("plandiff: error: internal error (a bug in plandiff; please report it)\n")
         sys.exit(2)

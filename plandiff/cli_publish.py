@@ -1,11 +1,8 @@
 """Commands that write files: publish (a static site) and import (Markdown → plan YAML)."""
 
-from __future__ import annotations
-
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -34,6 +31,8 @@ def write_site(outdir: Path, pages: dict[str, str]) -> None:
     parent = outdir.resolve().parent
     if not parent.is_dir():
         raise OutputError(f"{outdir}: directory {parent} does not exist")
+    import tempfile  # imported by the command that writes, not on every run
+
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=parent))
     try:
         for rel, content in sorted({**pages, SITE_MARKER: "written by plandiff publish\n"}.items()):

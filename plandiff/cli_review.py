@@ -1,7 +1,5 @@
 """Commands for reviewing plans: git-diff, show, pr-comment, history and table."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -23,14 +21,11 @@ from .cliapp import (
 )
 from .diff import compare
 from .errors import PlandiffError, UsageError
-from .history import clause_history, clause_table, select_versions
 from .load import MAX_BYTES, load_arg, load_plan
 from .model import PlanVersion
 from .output import write_report
 from .render import renderer
 from .render.options import RenderOptions
-from .render.plaintext import plan_text
-from .render.prcomment import FileReport, render_comment
 from .select import Selection, select_changes
 
 NULL_FILE = "/dev/null"
@@ -102,6 +97,8 @@ def pr_comment(
 
       plandiff pr-comment origin/main HEAD -o comment.md
     """
+    from .render.prcomment import FileReport, render_comment  # imported by the command that uses it
+
     try:
         files = [
             FileReport(path, status, select_changes(compare(old, new), Selection()))
@@ -133,6 +130,8 @@ def show(
         loaded, _ = load_arg(plan, max_bytes)
     except PlandiffError as error:
         fail(error)
+    from .render.plaintext import plan_text
+
     sys.stdout.write(plan_text(loaded))
 
 
@@ -154,6 +153,8 @@ def history(
     try:
         if fmt not in ("terminal", "markdown"):
             raise UsageError(f"--format: unknown format {fmt!r} (choose from terminal, markdown)")
+        from .history import clause_history
+
         found = clause_history(load_record(plans_dir), clause_id)
     except PlandiffError as error:
         fail(error)
@@ -187,6 +188,7 @@ def table(
     try:
         if fmt not in ("markdown", "html"):
             raise UsageError(f"--format: unknown format {fmt!r} (choose from markdown, html)")
+        from .history import clause_table, select_versions
         from .render.history import table_markdown  # rich: only when asked
 
         chosen = select_versions(load_record(plans_dir), split_values([versions] if versions else None))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import OutputError
@@ -30,6 +29,8 @@ def write_report(path: Path, text: str, inputs: tuple[Path, ...]) -> None:
     if not directory.is_dir():
         raise OutputError(f"{path}: directory {directory} does not exist")
     try:
+        import tempfile  # imported when a file is written, not on every run
+
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
         raise OutputError(f"{path}: cannot write ({(err.strerror or str(err)).lower()})") from None

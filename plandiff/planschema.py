@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date as _date
 
@@ -40,6 +39,8 @@ class _Builder:
     def check_keys(self, node: RawMap, allowed: tuple[str, ...], where: str) -> None:
         for key in node.items:
             if key not in allowed:
+                import difflib  # only on this error path: it costs import time on every run
+
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
                 raise self.fail(node.key_lines[key], where, f"unknown key {key!r}{hint}")
