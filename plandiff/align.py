@@ -250,7 +250,8 @@ def _groups(
     part_words: WordCache,
     part_free: Callable[[int], bool],
 ) -> list[Group]:
-    """Wholes whose text is covered by two or more free parts, each mostly made of its words.
+    """Wholes whose text is covered by two or more free parts, each mostly made of its words and
+    none covering it alone.
 
     Serves both directions: splits (old wholes, new parts) and merges (new wholes, old parts).
     """
@@ -263,8 +264,8 @@ def _groups(
             for k in candidates[w]
             if k not in used and part_free(k) and containment(part_words[k], whole) >= SPLIT_CONTAINMENT
         )
-        if len(pieces) < 2:
-            continue
+        if len(pieces) < 2 or any(containment(whole, part_words[k]) >= SPLIT_COVERAGE for k in pieces):
+            continue  # a piece that alone covers the whole is that clause edited, not a part of it
         covered = containment(whole, frozenset().union(*(part_words[k] for k in pieces)))
         if covered >= SPLIT_COVERAGE:
             used.update(pieces)

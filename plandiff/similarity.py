@@ -21,17 +21,24 @@ CANDIDATES = 4
 """Clauses scored per old clause: the ones sharing most of its rare shingles."""
 
 
+Shingle = tuple[str, str]
+"""Two adjacent words (a one-word text has the shingle ``(word, "")``)."""
+
+
 def words(text: str) -> frozenset[str]:
     """The set of lower-cased words of a text."""
     return frozenset(_WORD.findall(text.lower()))
 
 
-def shingles(text: str) -> tuple[str, ...]:
+def shingles(text: str) -> tuple[Shingle, ...]:
     """Distinct adjacent word pairs in text order (or the single word of a one-word text)."""
-    tokens = _WORD.findall(text.lower())
+    return _shingles(_WORD.findall(text.lower()))
+
+
+def _shingles(tokens: list[str]) -> tuple[Shingle, ...]:
     if len(tokens) < 2:
-        return tuple(tokens)
-    return tuple(dict.fromkeys(f"{a} {b}" for a, b in pairwise(tokens)))
+        return tuple((t, "") for t in tokens)
+    return tuple(dict.fromkeys(zip(tokens, tokens[1:])))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -51,32 +58,37 @@ class WordCache:
     """Word sets and shingles of a list of texts, each computed on first use (most clauses of a
     revision are paired by id or identical text and never need theirs)."""
 
-    __slots__ = ("cache", "shingle_cache", "texts")
+    __slots__ = ("cache", "shingle_cache", "texts", "tokens")
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.cache: dict[int, frozenset[str]] = {}
-        self.shingle_cache: dict[int, tuple[str, ...]] = {}
+        self.shingle_cache: dict[int, tuple[Shingle, ...]] = {}
+        self.tokens: dict[int, list[str]] = {}
 
     def __getitem__(self, k: int) -> frozenset[str]:
         found = self.cache.get(k)
         if found is None:
-            found = self.cache[k] = words(self.texts[k])
+            tokens = self.tokens[k] = _WORD.findall(self.texts[k].lower())
+            found = self.cache[k] = frozenset(tokens)
         return found
 
-    def shingles(self, k: int) -> tuple[str, ...]:
+    def shingles(self, k: int) -> tuple[Shingle, ...]:
         found = self.shingle_cache.get(k)
         if found is None:
-            found = self.shingle_cache[k] = shingles(self.texts[k])
+            tokens = self.tokens.pop(k, None)
+            if tokens is None:
+                tokens = _WORD.findall(self.texts[k].lower())
+            found = self.shingle_cache[k] = _shingles(tokens)
         return found
 
 
 class ShingleIndex:
     """Inverted index from shingle to the clauses containing it."""
 
-    def __init__(self, items: dict[int, tuple[str, ...]]) -> None:
+    def __init__(self, items: dict[int, tuple[Shingle, ...]]) -> None:
         """``items`` maps each indexed clause to its shingles."""
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[Shingle, list[int]] = {}
         postings = self.postings
         for j, found in items.items():
             for sh in found:
@@ -87,7 +99,7 @@ class ShingleIndex:
                     posting.append(j)
 
     def candidates(
-        self, found: tuple[str, ...], keys: int = KEYS_PER_CLAUSE, limit: int = CANDIDATES
+        self, found: tuple[Shingle, ...], keys: int = KEYS_PER_CLAUSE, limit: int = CANDIDATES
     ) -> list[int]:
         """Clauses sharing the most rare shingles with a clause whose shingles are ``found``, best first.
 
@@ -124,4 +136,6 @@ SPLIT_CONTAINMENT = 0.8
 (or merge): pieces keep the wording of the clause they came from, with a few joining words."""
 SPLIT_COVERAGE = 0.8
 """Share of the whole's words that the pieces together must cover; below this, part of the clause
-was dropped and it is reported as removed, not split."""
+was dropped and it is reported as removed, not split. A piece that covers this much alone is the
+whole clause (edited), and the other pieces are new clauses: no split then, which also keeps a
+comparison and its reverse (a split one way is a merge the other) in agreement."""

@@ -87,21 +87,22 @@ def _whole(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(Segment(op, text) for op, text in ((SegmentOp.DELETE, old), (SegmentOp.INSERT, new)) if text)
 
 
+class _Codes(dict[str, str]):
+    """One character per distinct token, handed out on first sight (as ``diff_linesToChars``)."""
+
+    def __missing__(self, key: str) -> str:
+        n = len(self) + 1
+        char = self[key] = chr(n if n < 0xD800 else n + 0x800)  # skip the surrogate block
+        return char
+
+
 def _diff_tokens(a: list[str], b: list[str], options: CompareOptions) -> tuple[Segment, ...]:
-    codes: dict[str, str] = {}
+    codes = _Codes()
     exact = not (options.ignore_case or options.ignore_whitespace or options.ignore_punctuation)
 
     def encode(tokens: list[str]) -> str:
-        chars = []
-        for token in tokens:
-            key = token if exact else _key(token, options)
-            char = codes.get(key)
-            if char is None:
-                n = len(codes) + 1
-                char = chr(n if n < 0xD800 else n + 0x800)  # skip the surrogate block
-                codes[key] = char
-            chars.append(char)
-        return "".join(chars)
+        keys = tokens if exact else [_key(token, options) for token in tokens]
+        return "".join(map(codes.__getitem__, keys))
 
     engine = _engine()
     diffs = engine.diff_main(encode(a), encode(b), False)
