@@ -38,7 +38,7 @@ def shingles(text: str) -> tuple[Shingle, ...]:
 def _shingles(tokens: list[str]) -> tuple[Shingle, ...]:
     if len(tokens) < 2:
         return tuple((t, "") for t in tokens)
-    return tuple(dict.fromkeys(zip(tokens, tokens[1:])))
+    return tuple(dict.fromkeys(pairwise(tokens)))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
