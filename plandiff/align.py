@@ -214,6 +214,8 @@ class _Aligner:
         anchors = [placed[k] for k in sorted(longest_increasing([kb for _, kb in placed]))]
         bounds = [(-1, -1), *anchors, (len(a), len(b))]
         for (a0, b0), (a1, b1) in pairwise(bounds):
+            if a1 - a0 < 2 or b1 - b0 < 2:
+                continue  # adjacent anchors on one side: no gap to fill
             gap_a = [i for i in a[a0 + 1 : a1] if self.free_old(i)]
             gap_b = [j for j in b[b0 + 1 : b1] if self.free_new(j)]
             if gap_a and gap_b:
