@@ -51,6 +51,10 @@ def test_json_lines_have_sorted_keys() -> None:
     pairs.append(
         (parse_plan(case_only, "a.yaml"), parse_plan(case_only.lower().replace("600", "800"), "b.yaml"))
     )
+    # Strings that need escaping, or must pass unescaped (ensure_ascii=False): quotes, backslash,
+    # tab, newline, a line separator, non-Latin text.
+    tricky = 'clauses:\n  - {number: "1", text: "Say \\"no\\" \\\\ a\\tb\\nc \\u2028 Київ 😀", title: "T"}\n'
+    pairs.append((parse_plan(tricky, "a.yaml"), parse_plan(tricky.replace("Say", "Said"), "b.yaml")))
     seen: set[str] = set()
     for old, new in pairs:
         for options in (CompareOptions(), CompareOptions(ignore_case=True, ignore_whitespace=True)):
