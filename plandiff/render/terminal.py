@@ -74,7 +74,7 @@ def _header(report: Report) -> RenderableType:
                                ("punctuation", opts.ignore_punctuation)) if on]  # fmt: skip
     if ignored:
         grid.add_row("", _text(f"ignoring differences of {', '.join(ignored)}", "dim"))
-    return Group(title, Padding(grid, (0, 0, 0, 2), expand=False))
+    return Group(title, Padding(grid, (0, 0, 0, 2)))
 
 
 def _index(report: Report) -> RenderableType:
@@ -114,7 +114,7 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
     note = phrases.main_side(change).clause.note
     if note:
         body.append(_text(f"note: {note}", "dim italic"))
-    return Group(head, Padding(Group(*body), _INDENT, expand=False))
+    return Group(head, Padding(Group(*body), _INDENT))
 
 
 def _body(change: Change, options: RenderOptions) -> Text:
