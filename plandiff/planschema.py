@@ -24,6 +24,7 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # C0 controls except tab and newline, DEL, and C1 controls: terminal escape sequences start here.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TRUE = frozenset(("true", "yes", "on", "y"))
+_CLAUSE_KEY_SET = frozenset(CLAUSE_KEYS)
 
 
 class _Builder:
@@ -178,16 +179,28 @@ class _Builder:
         return tuple(result)
 
     def clause(self, node: RawNode, where: str, depth: int) -> Clause:
+        # This runs once per clause: the common case (string number, text and id) is accepted
+        # inline, and anything else goes through the validators, which word the error.
         if not isinstance(node, RawMap):
             raise self.fail(node.line, where, f"expected a clause mapping, got {describe(node)}")
-        self.check_keys(node, CLAUSE_KEYS, where)
         items = node.items
+        if not items.keys() <= _CLAUSE_KEY_SET:
+            self.check_keys(node, CLAUSE_KEYS, where)
         for key in ("number", "text"):
             if key not in items:
                 raise self.fail(node.line, where, f"missing required key {key!r}")
+        number = _plain(items["number"])
+        number = number.strip() if number else None
+        if not number:
+            number = self.number(items["number"], f"{where}.number")
+        text = _plain(items["text"])
+        if text is None:
+            text = self.string(items["text"], f"{where}.text")
         clause_id = None
         if "id" in items:
-            clause_id = self.slug(items["id"], f"{where}.id")
+            clause_id = _plain(items["id"])
+            if clause_id is None or not _SLUG.match(clause_id):
+                clause_id = self.slug(items["id"], f"{where}.id")
             if clause_id in self.ids:
                 raise self.fail(
                     items["id"].line,
@@ -195,13 +208,15 @@ class _Builder:
                     f"duplicate id {clause_id!r} (first on line {self.ids[clause_id]})",
                 )
             self.ids[clause_id] = items["id"].line
+        if len(items) == (3 if clause_id else 2):  # number, text and perhaps id: nothing more to read
+            return Clause(number, text, clause_id, line=node.line)
         provenance = items.get("provenance")
         bracketed = items.get("bracketed")
         topics = items.get("topics")
         children = items.get("clauses")
         return Clause(
-            number=self.number(items["number"], f"{where}.number"),
-            text=self.string(items["text"], f"{where}.text"),
+            number=number,
+            text=text,
             id=clause_id,
             title=self.optional_string(node, "title", where),
             topics=() if topics is None else self.string_list(topics, f"{where}.topics", slugs=True),
@@ -220,6 +235,13 @@ class _Builder:
         if isinstance(node, RawScalar) and node.kind == BOOL:
             return node.value.lower() in _TRUE
         raise self.fail(node.line, where, f"expected true or false, got {describe(node)}")
+
+
+def _plain(node: RawNode) -> str | None:
+    """The value of a string scalar free of control characters; None for anything else."""
+    if isinstance(node, RawScalar) and node.kind == STR and not _CONTROL.search(node.value):
+        return node.value
+    return None
 
 
 def _join(where: str, key: str) -> str:
