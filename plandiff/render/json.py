@@ -6,14 +6,10 @@ import json
 
 from ..model import (
     Change,
-    ChangeKind,
     Located,
-    MatchKind,
-    Provenance,
     QuantityChange,
     Report,
     Segment,
-    SegmentOp,
     VersionInfo,
 )
 from .options import RenderOptions
@@ -72,11 +68,8 @@ def render(report: Report, options: RenderOptions) -> str:
 _NESTED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 _STRING = json.encoder.encode_basestring  # the C string encoder json.dumps uses (ensure_ascii=False)
 _LITERAL = {None: "null", True: "true", False: "false"}
-_ENUM = {
-    member: _STRING(member.value)
-    for enum in (ChangeKind, MatchKind, Provenance, SegmentOp)
-    for member in enum
-}
+# Enum members are read through ``_value_`` (a plain attribute): ``.value`` and hashing a member
+# both run Python code in Enum, and this runs for every change.
 _CHANGE = (
     '{"attributes":[%s],"confidence":%s,"granularity":%s,"kind":%s,"match":%s,"moved":%s,"new":%s,'
     '"old":%s,"parts":[%s],"quantities":%s,"renumbered":%s,"segments":%s,"shifted":%s}'
@@ -112,7 +105,7 @@ def _side(located: Located | None) -> str:
         _optional(c.id),
         _optional(c.note),
         _STRING(c.number),
-        _ENUM[c.provenance],
+        _STRING(c.provenance._value_),
         _STRING(c.text),
         _optional(c.title),
         ",".join(map(_STRING, c.topics)),
@@ -144,8 +137,8 @@ def _change(change: Change) -> str:
         ",".join(map(_STRING, change.attributes)),
         "null" if change.confidence is None else repr(change.confidence),
         _STRING(change.granularity),
-        _ENUM[change.kind],
-        "null" if change.match is None else _ENUM[change.match],
+        _STRING(change.kind._value_),
+        "null" if change.match is None else _STRING(change.match._value_),
         _LITERAL[change.moved],
         _side(change.new),
         _side(change.old),
