@@ -38,6 +38,7 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _YEAR = re.compile(r"(19|20)\d\d\Z")
+_DIGIT = re.compile(r"\d")
 
 
 class Quantity(NamedTuple):
@@ -56,8 +57,19 @@ class Quantity(NamedTuple):
     """The currency symbol as written."""
 
 
+def _fold(text: str) -> str:
+    """Lower-case as the pattern's IGNORECASE matches: "ſix" and "fıve" are number words too."""
+    return text.casefold().replace("ı", "i")
+
+
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every number in ``text``, in reading order."""
+    if not _DIGIT.search(text):
+        # No digit and no number word: nothing to find, and the full pattern is slow to find
+        # nothing.
+        folded = _fold(text)
+        if not any(word in folded for word in _WORDS):
+            return ()
     found = []
     for m in _NUMBER.finditer(text):
         num, word, scale = m.group("num"), m.group("word"), m.group("scale")
@@ -65,7 +77,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if num is not None:
             value: float | int = float(num.replace(",", "")) if "." in num else int(num.replace(",", ""))
         else:
-            value = _WORDS[word.lower()]
+            value = _WORDS[_fold(word)]
         if scale:
             value = value * _SCALES[scale]
             value = int(value) if float(value).is_integer() else value
@@ -75,7 +87,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         elif pct:
             unit = "%"
         elif unit_word:
-            unit = _UNITS[re.sub(r"\s+", " ", unit_word.lower())]
+            unit = _UNITS[re.sub(r"\s+", " ", _fold(unit_word))]
         elif num is not None and _YEAR.match(num) and not scale:
             unit = "year"
         else:

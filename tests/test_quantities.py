@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plandiff.model import QuantityChange
 from plandiff.quantities import find_quantities, pair_quantities
@@ -98,3 +100,21 @@ def qc(old, new, unit, ov, nv, delta, pct, dt):  # type: ignore[no-untyped-def]
 )
 def test_pair(old: str, new: str, expected: list[QuantityChange]) -> None:
     assert list(pair_quantities(old, new)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["SIX DAYS", "ſix days", "fıve days", "Twenty Troops", "5 mıles", "ſix dayſ"]
+)
+def test_number_words_in_any_case_are_found(text: str) -> None:
+    """The pattern matches number and unit words case-insensitively, and re's IGNORECASE also
+    matches ſ and ı to s and i: such words must be found (not skipped by the quick check that
+    looks for digits and number words) and looked up without a crash."""
+    assert len(find_quantities(text)) == 1
+
+
+@given(st.lists(st.sampled_from(["six", "ſix", "fıve", "SIX", "1", "2,000", "$", "€", "%", "per cent", " ", ".",
+                                 ",", "billion", "days", "dayſ", "mıles", "km", "KM", "troops", "2025", "x"]),
+                max_size=12).map("".join))  # fmt: skip
+def test_any_text_of_number_pieces_is_read_without_error(text: str) -> None:
+    for q in find_quantities(text):
+        assert q.written and q.written in text
