@@ -130,11 +130,10 @@ class _Aligner:
                 options = texts.get(text)
                 if not options or i in self.partner:
                     continue
-                free = [j for j in options if j not in self.taken and self.compatible(i, j)]
-                if not anywhere:
-                    free = [j for j in free if self.same_scope(i, j)]
-                if free:
-                    self.pair(i, free[0], MatchKind.TEXT, 1.0)
+                for j in options:  # the first free one in new order
+                    if j not in self.taken and self.compatible(i, j) and (anywhere or self.same_scope(i, j)):
+                        self.pair(i, j, MatchKind.TEXT, 1.0)
+                        break
 
     def by_candidates(self) -> tuple[list[Group], list[Group]]:
         """Splits and merges, then pairs by similar text, from one lookup per unpaired clause.

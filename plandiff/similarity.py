@@ -9,7 +9,7 @@ them.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 
@@ -106,28 +106,23 @@ class ShingleIndex:
         The ``keys`` rarest shingles are looked up, spread evenly over the text among equally rare
         ones, so that every part of a long clause (each piece of a split) gets a say.
         """
-        postings = self.postings
-        by_df: dict[int, list[list[int]]] = {}
-        for sh in found:
-            posting = postings.get(sh)
-            if posting is not None and len(posting) <= MAX_DF:
-                same = by_df.get(len(posting))
-                if same is None:
-                    by_df[len(posting)] = [posting]
-                else:
-                    same.append(posting)
+        rare = [p for p in map(self.postings.get, found) if p is not None and len(p) <= MAX_DF]
+        rare.sort(key=len)  # rarest first; stable, so equally rare shingles stay in text order
+        if len(rare) > keys:
+            chosen: list[list[int]] = []
+            for _, run in groupby(rare, key=len):
+                group = list(run)
+                room = keys - len(chosen)
+                step = max(1, len(group) / room)
+                chosen.extend(group[int(k * step)] for k in range(min(room, len(group))))
+                if len(chosen) >= keys:
+                    break
+            rare = chosen
         hits: dict[int, int] = {}
-        room = keys
-        for df in sorted(by_df):
-            group = by_df[df]
-            step = max(1, len(group) / room)
-            for k in range(min(room, len(group))):
-                for j in group[int(k * step)]:
-                    hits[j] = hits.get(j, 0) + 1
-            room -= min(room, len(group))
-            if room <= 0:
-                break
-        # Most hits first; ties keep the order of first hit (as Counter.most_common does).
+        for posting in rare:
+            for j in posting:
+                hits[j] = hits.get(j, 0) + 1
+        # Most hits first; ties keep the order of first hit (sorting is stable).
         return sorted(hits, key=hits.__getitem__, reverse=True)[:limit]
 
 
