@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .align import Alignment, Group, Pair, align_clauses
 from .flat import Flat, flatten
 from .model import (
@@ -96,22 +98,22 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
 
 def summarise(changes: list[Change] | tuple[Change, ...], ranges: int = 0) -> Summary:
     """Count changes by kind and flag."""
-    counts = dict.fromkeys(ChangeKind, 0)
+    # Counted by value: hashing an Enum member runs Python code, and this sees every clause.
+    counts = Counter(change.kind._value_ for change in changes)
     moved = renumbered = 0
     for change in changes:
-        counts[change.kind] += 1
         moved += change.moved
         renumbered += change.renumbered and not change.shifted
     return Summary(
-        added=counts[ChangeKind.ADDED],
-        removed=counts[ChangeKind.REMOVED],
-        modified=counts[ChangeKind.MODIFIED],
-        unchanged=counts[ChangeKind.UNCHANGED],
+        added=counts["added"],
+        removed=counts["removed"],
+        modified=counts["modified"],
+        unchanged=counts["unchanged"],
         moved=moved,
         renumbered=renumbered,
-        split=counts[ChangeKind.SPLIT],
-        merged=counts[ChangeKind.MERGED],
-        replaced=counts[ChangeKind.REPLACED],
+        split=counts["split"],
+        merged=counts["merged"],
+        replaced=counts["replaced"],
         renumbered_ranges=ranges,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 
 from .flat import Flat
 
@@ -26,6 +27,8 @@ def moved_pairs(old: tuple[Flat, ...], new: tuple[Flat, ...], partner: dict[int,
 
 def longest_increasing(values: list[int]) -> set[int]:
     """Indices of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
+    if all(a < b for a, b in pairwise(values)):
+        return set(range(len(values)))  # the usual case: siblings kept their order
     tails: list[int] = []
     tail_index: list[int] = []
     back: list[int] = [-1] * len(values)

@@ -62,8 +62,8 @@ def find_ranges(entries: list[Entry]) -> tuple[set[int], tuple[RenumberedRange, 
             assert old and new
             shifted_to[old] = new
     for k, (old, new, _) in enumerate(entries):
-        if k in shifted or old is None or new is None or old == new or len(old) != len(new):
-            continue
+        if k in shifted or old is None or new is None or len(old) < 2 or old == new or len(old) != len(new):
+            continue  # (a top-level clause cannot be shifted by its parent)
         if any(shifted_to.get(old[:d]) == new[:d] and old[d:] == new[d:] for d in range(1, len(old))):
             shifted.add(k)
     return shifted, tuple(ranges)
