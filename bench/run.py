@@ -27,10 +27,16 @@ from generate import write  # noqa: E402  # bench/ is not a package
 FLOOR = "import sys, yaml\nfor f in sys.argv[1:]:\n    with open(f, 'rb') as h: yaml.load(h, Loader=yaml.CSafeLoader)\n"
 
 
+CWD = tempfile.gettempdir()
+"""Where the measured processes run: never the source tree, whose ``plandiff/`` would shadow the
+installed package under ``python -m`` (and, with PYTHONDONTWRITEBYTECODE set, be compiled from
+source on every start)."""
+
+
 def run(argv: list[str]) -> tuple[float, int, bytes]:
     """Wall time (s), peak RSS (KiB) and stdout of one process."""
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=CWD)
     out = proc.stdout.read() if proc.stdout else b""
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -68,6 +74,9 @@ def main() -> None:
     python = sys.executable
     compare = [python, "-m", "plandiff", "compare"]
     results: dict[tuple[int, bool], float] = {}
+    where = subprocess.run([python, "-c", "import plandiff; print(plandiff.__file__)"], cwd=CWD,
+                           capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    print(f"measuring {where}")
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{'clauses':>8} {'ids':>4} {'compare s':>10} {'floor s':>8} {'ratio':>6} {'RSS MiB':>8} "
               f"{'floor MiB':>9} {'RSS ratio':>9} {'precision':>9} {'recall':>7}")  # fmt: skip
