@@ -61,8 +61,13 @@ def render(report: Report, options: RenderOptions) -> str:
     rest = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     if options.summary_only or not report.changes:
         return '{"changes":[],' + rest[1:] + "\n"
-    changes = ",\n".join([_change(c) for c in report.changes])
-    return '{"changes":[\n' + changes + "\n]," + rest[1:] + "\n"
+    parts = ['{"changes":[\n']
+    for change in report.changes:
+        parts.append(_change(change))
+        parts.append(",\n")
+    parts[-1] = "\n],"
+    parts.append(rest[1:] + "\n")
+    return "".join(parts)  # one join: a big report is copied once
 
 
 _NESTED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
