@@ -24,10 +24,11 @@ word in a ten-word clause leaves about 0.7; unrelated clauses of one plan share 
 GAP_MIN_SIMILAR = 0.15
 """Similarity enough for a clause left between the same two anchors on both sides: heavy rewording
 ("stop using weapons" → "ceasefire") keeps a few words, and the position is strong evidence."""
-SPLIT_KEYS = 12
-SPLIT_CANDIDATES = 6
-"""Shingles looked up, and clauses examined, per unpaired clause: enough for the two or three
-pieces of a split (each piece holds some of the whole's rare shingles) and for its one partner."""
+LOOKUP_KEYS = 12
+LOOKUP_CANDIDATES = 6
+"""Rarest shingles looked up, and clauses examined, per unpaired clause: enough for the two or three
+pieces of a split (each holds some of the whole's rare shingles) and for a partner that kept most
+of its word pairs through an edit of a tenth of its words."""
 GAP_PAIR_LIMIT = 400
 """Largest gap (old × new clauses) searched for best pairs; bigger gaps pair only in order."""
 
@@ -140,7 +141,7 @@ class _Aligner:
 
         Splits and merges come first: a piece resembles its whole and would otherwise be paired
         with it. The candidates of each unpaired clause (the unpaired clauses of the other version
-        sharing most of its rare shingles) serve both searches.
+        sharing most of its rare shingles) serve every search.
         """
         old, new = self.old, self.new
         old_free = [i for i in range(len(old.texts)) if i not in self.partner and old.words[i]]
@@ -150,10 +151,10 @@ class _Aligner:
         new_index = ShingleIndex({j: new.words.shingles(j) for j in new_free})
         old_index = ShingleIndex({i: old.words.shingles(i) for i in old_free})
         forward = {
-            i: new_index.candidates(old.words.shingles(i), SPLIT_KEYS, SPLIT_CANDIDATES) for i in old_free
+            i: new_index.candidates(old.words.shingles(i), LOOKUP_KEYS, LOOKUP_CANDIDATES) for i in old_free
         }
         backward = {
-            j: old_index.candidates(new.words.shingles(j), SPLIT_KEYS, SPLIT_CANDIDATES) for j in new_free
+            j: old_index.candidates(new.words.shingles(j), LOOKUP_KEYS, LOOKUP_CANDIDATES) for j in new_free
         }
         splits = _groups(old_free, forward, old.words, new.words, self.free_new)
         for g in splits:

@@ -47,19 +47,20 @@ class _Builder:
                 raise self.fail(node.key_lines[key], where, f"unknown key {key!r}{hint}")
 
     def string(self, node: RawNode, where: str) -> str:
+        value = _plain(node)
+        if value is not None:
+            return value
         if not isinstance(node, RawScalar) or node.kind != STR:
             hint = " — quote it" if isinstance(node, RawScalar) else ""
             raise self.fail(node.line, where, f"expected a string, got {describe(node)}{hint}")
         bad = _CONTROL.search(node.value)
-        if bad:
-            char = bad.group()
-            raise self.fail(
-                node.line,
-                where,
-                f"contains the control character U+{ord(char):04X} at position {bad.start() + 1}; "
-                "plan text may not carry terminal escapes or other control codes",
-            )
-        return node.value
+        assert bad is not None  # the one other reason _plain refuses a string
+        raise self.fail(
+            node.line,
+            where,
+            f"contains the control character U+{ord(bad.group()):04X} at position {bad.start() + 1}; "
+            "plan text may not carry terminal escapes or other control codes",
+        )
 
     def optional_string(self, node: RawMap, key: str, where: str) -> str | None:
         value = node.items.get(key)
@@ -238,7 +239,8 @@ class _Builder:
 
 
 def _plain(node: RawNode) -> str | None:
-    """The value of a string scalar free of control characters; None for anything else."""
+    """The value of a string scalar free of control characters; None for anything else (the
+    validators then say what is wrong). Clauses use it to accept their usual shape quickly."""
     if isinstance(node, RawScalar) and node.kind == STR and not _CONTROL.search(node.value):
         return node.value
     return None

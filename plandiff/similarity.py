@@ -1,9 +1,9 @@
 """Word-based similarity of clause texts, and candidate generation through rare word pairs.
 
 Similarity ignores case, punctuation and clause numbers (a number is not part of the text). To stay
-near-linear, clauses are never compared all against all: each old clause looks up its rarest word
-pairs (shingles) in an inverted index of the new clauses and scores only the few clauses that share
-them.
+near-linear, clauses are never compared all against all: each unpaired clause looks up its rarest
+word pairs (shingles) in an inverted index of the other version's unpaired clauses and scores only
+the few clauses that share them.
 """
 
 from __future__ import annotations
@@ -14,28 +14,24 @@ from itertools import groupby, pairwise
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 
 MAX_DF = 40
-"""A shingle found in more new clauses than this is too common to suggest a pair."""
-KEYS_PER_CLAUSE = 6
-"""Rarest shingles looked up per clause; 6 survive even when a tenth of the words are edited."""
-CANDIDATES = 4
-"""Clauses scored per old clause: the ones sharing most of its rare shingles."""
+"""A shingle found in more clauses than this is too common to suggest a pair."""
 
 
 Shingle = tuple[str, str]
 """Two adjacent words (a one-word text has the shingle ``(word, "")``)."""
 
 
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
 def words(text: str) -> frozenset[str]:
     """The set of lower-cased words of a text."""
-    return frozenset(_WORD.findall(text.lower()))
-
-
-def shingles(text: str) -> tuple[Shingle, ...]:
-    """Distinct adjacent word pairs in text order (or the single word of a one-word text)."""
-    return _shingles(_WORD.findall(text.lower()))
+    return frozenset(_tokens(text))
 
 
 def _shingles(tokens: list[str]) -> tuple[Shingle, ...]:
+    """Distinct adjacent word pairs in text order (or the single word of a one-word text)."""
     if len(tokens) < 2:
         return tuple((t, "") for t in tokens)
     return tuple(dict.fromkeys(pairwise(tokens)))
@@ -69,7 +65,7 @@ class WordCache:
     def __getitem__(self, k: int) -> frozenset[str]:
         found = self.cache.get(k)
         if found is None:
-            tokens = self.tokens[k] = _WORD.findall(self.texts[k].lower())
+            tokens = self.tokens[k] = _tokens(self.texts[k])  # kept for shingles()
             found = self.cache[k] = frozenset(tokens)
         return found
 
@@ -78,7 +74,7 @@ class WordCache:
         if found is None:
             tokens = self.tokens.pop(k, None)
             if tokens is None:
-                tokens = _WORD.findall(self.texts[k].lower())
+                tokens = _tokens(self.texts[k])
             found = self.shingle_cache[k] = _shingles(tokens)
         return found
 
@@ -98,10 +94,9 @@ class ShingleIndex:
                 else:
                     posting.append(j)
 
-    def candidates(
-        self, found: tuple[Shingle, ...], keys: int = KEYS_PER_CLAUSE, limit: int = CANDIDATES
-    ) -> list[int]:
-        """Clauses sharing the most rare shingles with a clause whose shingles are ``found``, best first.
+    def candidates(self, found: tuple[Shingle, ...], keys: int, limit: int) -> list[int]:
+        """The ``limit`` clauses sharing the most rare shingles with a clause whose shingles are
+        ``found``, best first.
 
         The ``keys`` rarest shingles are looked up, spread evenly over the text among equally rare
         ones, so that every part of a long clause (each piece of a split) gets a say.
