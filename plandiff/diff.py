@@ -21,7 +21,7 @@ from .model import (
 )
 from .quantities import pair_quantities
 from .renumber import Entry, find_ranges
-from .similarity import similarity, words
+from .align.similarity import similarity, words
 from .worddiff import WORD, diff_words, normalise
 
 REPLACED_BELOW = 0.1

@@ -86,7 +86,30 @@ def test_only_main_imports_cli() -> None:
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("plandiff.render")))
 def test_renderers_never_diff_align_or_load(module: str) -> None:
-    assert not imports(module) & RENDER_MAY_NOT_IMPORT
+    found = imports(module)
+    assert not found & RENDER_MAY_NOT_IMPORT
+    assert not [name for name in found if name.startswith("plandiff.align.")]
+
+
+ALIGN_LAYERS = ["similarity", "moves", "splits", "passes", "__init__"]
+"""Modules of the pairing engine, lowest first: each imports only modules listed before it."""
+ALIGN_MAY_USE = {"plandiff.model", "plandiff.flat"}
+"""What the pairing engine may import from the rest of plandiff: values, never stages."""
+
+
+def test_align_layers_are_complete() -> None:
+    inside = {m for m in MODULES if m.startswith("plandiff.align")}
+    assert inside == {f"plandiff.align.{name}" for name in ALIGN_LAYERS[:-1]} | {"plandiff.align"}
+
+
+@pytest.mark.parametrize("layer", range(len(ALIGN_LAYERS)))
+def test_align_imports_point_down(layer: int) -> None:
+    name = ALIGN_LAYERS[layer]
+    module = "plandiff.align" if name == "__init__" else f"plandiff.align.{name}"
+    below = {f"plandiff.align.{n}" for n in ALIGN_LAYERS[:layer]}
+    for found in imports(module):
+        if found.startswith("plandiff"):
+            assert found in below | ALIGN_MAY_USE, f"{module} imports {found}"
 
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if m not in CLI))

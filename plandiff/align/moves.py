@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import pairwise
 
-from .flat import Flat
+from ..flat import Flat
 
 
 def moved_pairs(old: tuple[Flat, ...], new: tuple[Flat, ...], partner: dict[int, int]) -> set[int]:

@@ -9,14 +9,14 @@ increasing run of sibling positions, so an insertion does not make every later c
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import pairwise
 from typing import NamedTuple
 
-from .flat import Flat, children_of
-from .model import MatchKind
+from ..flat import Flat, children_of
+from ..model import MatchKind
 from .moves import longest_increasing, moved_pairs
-from .similarity import SPLIT_CONTAINMENT, SPLIT_COVERAGE, ShingleIndex, WordCache, containment, similarity
+from .similarity import ShingleIndex, WordCache, similarity
+from .splits import Group, find_groups
 
 MIN_SIMILAR = 0.5
 """Jaccard similarity of word sets needed to pair two clauses anywhere in the document. One edited
@@ -45,15 +45,6 @@ class Pair(NamedTuple):
     """1.0 for ids and identical text; the word similarity otherwise."""
     moved: bool
     """Outside the longest in-order run among its siblings, or under a different parent."""
-
-
-class Group(NamedTuple):
-    """A split (one old clause → several new) or a merge (several old → one new)."""
-
-    old: tuple[int, ...]
-    new: tuple[int, ...]
-    confidence: float
-    """How much of the whole the parts cover, in [0, 1]."""
 
 
 class Alignment(NamedTuple):
@@ -156,13 +147,13 @@ class _Aligner:
         backward = {
             j: old_index.candidates(new.words.shingles(j), LOOKUP_KEYS, LOOKUP_CANDIDATES) for j in new_free
         }
-        splits = _groups(old_free, forward, old.words, new.words, self.free_new)
+        splits = find_groups(old_free, forward, old.words, new.words, self.free_new)
         for g in splits:
             self.grouped_old.update(g.old)
             self.grouped_new.update(g.new)
         merges = [
             Group(g.new, g.old, g.confidence)
-            for g in _groups(
+            for g in find_groups(
                 [j for j in new_free if j not in self.grouped_new],
                 backward,
                 new.words,
@@ -243,36 +234,6 @@ class _Aligner:
             score = similarity(old.words[i], new.words[j])
             if score >= GAP_MIN_SIMILAR and self.free_old(i) and self.free_new(j) and self.compatible(i, j):
                 self.pair(i, j, MatchKind.SIMILAR, score)
-
-
-def _groups(
-    wholes: list[int],
-    candidates: dict[int, list[int]],
-    whole_words: WordCache,
-    part_words: WordCache,
-    part_free: Callable[[int], bool],
-) -> list[Group]:
-    """Wholes whose text is covered by two or more free parts, each mostly made of its words and
-    none covering it alone.
-
-    Serves both directions: splits (old wholes, new parts) and merges (new wholes, old parts).
-    """
-    found: list[Group] = []
-    used: set[int] = set()
-    for w in wholes:
-        whole = whole_words[w]
-        pieces = sorted(
-            k
-            for k in candidates[w]
-            if k not in used and part_free(k) and containment(part_words[k], whole) >= SPLIT_CONTAINMENT
-        )
-        if len(pieces) < 2 or any(containment(whole, part_words[k]) >= SPLIT_COVERAGE for k in pieces):
-            continue  # a piece that alone covers the whole is that clause edited, not a part of it
-        covered = containment(whole, frozenset().union(*(part_words[k] for k in pieces)))
-        if covered >= SPLIT_COVERAGE:
-            used.update(pieces)
-            found.append(Group((w,), tuple(pieces), round(covered, 2)))
-    return found
 
 
 def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = True) -> Alignment:
