@@ -30,7 +30,7 @@ from .model import CompareOptions, PlanVersion
 from .output import write_report
 from .render import FORMATS, RenderOptions, renderer
 from .render.markdown import escape
-from .render.sanitize import terminal_safe
+from .render.sanitize import terminal_line
 from .select import KINDS, Selection, select_changes
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ def _section(fmt: str, path: str, status: str, text: str) -> str:
         )
     if fmt == "markdown":
         return f"---\n\n**{escape(path)}** ({status})\n\n{text}\n"
-    return f"=== {terminal_safe(path)} ({status})\n{text}\n"
+    return f"=== {terminal_line(path)} ({status})\n{text}\n"
 
 
 @app.command()
@@ -218,7 +218,7 @@ def validate(
             continue
         count = clause_count(plan)
         sys.stdout.write(
-            f"{terminal_safe(plan.label)}: ok ({len(plan.clauses)} clauses, {count} counting sub-points)\n"
+            f"{terminal_line(plan.label)}: ok ({len(plan.clauses)} clauses, {count} counting sub-points)\n"
         )
     raise typer.Exit(2 if failed else 0)
 
@@ -236,19 +236,21 @@ def list_plans() -> None:
     except PlandiffError as error:
         fail(error)
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     for column in ("plan", "date", "status", "clauses", "parent", "drafted by"):
         table.add_column(column, overflow="fold", justify="right" if column == "clauses" else "left")
     for plan in plans:
-        table.add_row(
-            terminal_safe(plan.plan or plan.label),
+        cells = (
+            plan.plan or plan.label,
             plan.date or "",
             plan.status.value if plan.status else "",
             str(clause_count(plan)),
-            terminal_safe(plan.parent or "—"),
-            terminal_safe(", ".join(plan.drafted_by)),
+            plan.parent or "—",
+            ", ".join(plan.drafted_by),
         )
+        table.add_row(*(Text(terminal_line(cell)) for cell in cells))  # Text: rich markup is never parsed
     sys.stdout.write(to_text(console_for(None, None, None), table))
 
 

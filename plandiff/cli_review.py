@@ -26,6 +26,7 @@ from .model import PlanVersion
 from .output import write_report
 from .render import renderer
 from .render.options import RenderOptions
+from .render.sanitize import terminal_line
 from .select import Selection, select_changes
 
 NULL_FILE = "/dev/null"
@@ -56,7 +57,7 @@ def git_diff(
       echo 'plans/*.yaml diff=plandiff' >> .gitattributes
     """
     if len(args) == 1:  # an unmerged path: git passes only the name
-        sys.stdout.write(f"* Unmerged path {args[0]}\n")
+        sys.stdout.write(f"* Unmerged path {terminal_line(args[0])}\n")
         raise typer.Exit(0)
     if len(args) not in (7, 9):  # 9: renames add the new path and a similarity line
         fail(UsageError(f"git-diff: expected the 7 arguments git passes, got {len(args)}"))
@@ -71,7 +72,7 @@ def git_diff(
     report = compare(old, new)
     console = console_for(None, None, None)
     text = to_text(console, renderer("terminal")(report, RenderOptions()))  # type: ignore[arg-type]  # terminal returns a renderable
-    sys.stdout.write(f"plandiff {path}\n{text}")
+    sys.stdout.write(f"plandiff {terminal_line(path)}\n{text}")
     raise typer.Exit(0)
 
 

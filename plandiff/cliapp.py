@@ -16,7 +16,7 @@ from .errors import PlandiffError
 from .gitsource import changed_plan_files, repository_root
 from .load import load_blob, load_plan
 from .model import PlanVersion
-from .render.sanitize import terminal_safe
+from .render.sanitize import terminal_line
 
 if TYPE_CHECKING:  # rich costs ~40 ms to import: only the terminal format and tables load it
     from rich.console import Console, RenderableType
@@ -53,8 +53,8 @@ def fail(error: PlandiffError) -> NoReturn:
 
 
 def warn(error: PlandiffError) -> None:
-    """Report an error on stderr without exiting."""
-    sys.stderr.write(f"plandiff: error: {terminal_safe(error.message)}\n")
+    """Report an error on stderr without exiting: always one line, whatever a path or value holds."""
+    sys.stderr.write(f"plandiff: error: {terminal_line(error.message)}\n")
 
 
 def changed_versions(

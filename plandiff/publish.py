@@ -20,6 +20,7 @@ from .render.html import STYLESHEET, page
 from .render.markdown import escape, escape_inline
 from .render.markdown import render as report_markdown
 from .render.options import RenderOptions
+from .render.sanitize import markdown_code
 from .select import Selection, select_changes
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -36,10 +37,12 @@ def _link(text: str, href: str) -> str:
 
 
 def _source_line(title: str, url: str, date: str | None) -> str:
-    when = f" ({date})" if date else ""
+    """A source as a link when its URL is a plain http(s) URL; any other URL is shown as text."""
+    when = f" ({escape_inline(date)})" if date else ""
     if _SAFE_URL.match(url):
-        return f"- {_link(title, url.replace('(', '%28').replace(')', '%29'))}{when}"
-    return f"- {escape_inline(title)}{when}: `{url.replace('`', '%60')}` (not linked)"
+        href = url.replace("\\", "%5C").replace("(", "%28").replace(")", "%29")
+        return f"- {_link(title, href)}{when}"
+    return f"- {escape_inline(title)}{when}: {escape_inline(url)} (not linked)"
 
 
 def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
@@ -92,7 +95,7 @@ def _index(plans: tuple[PlanVersion, ...], slugs: set[str | None]) -> str:
         if plan.status in phrases.UNVERIFIED_STATUSES:
             status = f"*{status}*"
         lines.append(
-            f"| {plan.date or ''} | {_link(plan.title or str(plan.plan), f'versions/{plan.plan}.html')} | {status} "
+            f"| {escape_inline(plan.date or '')} | {_link(plan.title or str(plan.plan), f'versions/{plan.plan}.html')} | {status} "
             f"| {escape_inline(', '.join(plan.drafted_by))} | {clause_count(plan)} | {diff} |"
         )
     lines += ["", "## Clauses", ""]
@@ -103,13 +106,15 @@ def _index(plans: tuple[PlanVersion, ...], slugs: set[str | None]) -> str:
 def _version(plan: PlanVersion, slugs: set[str | None]) -> str:
     lines = [f"# {escape(plan.title or str(plan.plan))}", ""]
     facts = [
-        ("Version", f"`{plan.plan}`"),
-        ("Date", plan.date or ""),
+        ("Version", markdown_code(str(plan.plan))),
+        ("Date", escape_inline(plan.date or "")),
         ("Status", plan.status.value if plan.status else ""),
     ]
     facts.append(("Drafted by", escape_inline(", ".join(plan.drafted_by))))
     if plan.parent:
-        parent = _link(plan.parent, f"{plan.parent}.html") if plan.parent in slugs else f"`{plan.parent}`"
+        parent = (
+            _link(plan.parent, f"{plan.parent}.html") if plan.parent in slugs else markdown_code(plan.parent)
+        )
         facts.append(("Revises", parent))
     lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts if v), ""]
     if plan.notes:

@@ -11,7 +11,7 @@ from ..model import VersionInfo
 from . import phrases
 from .markdown import block_safe, escape, escape_inline, segment_markdown
 from .options import RenderOptions
-from .sanitize import terminal_safe
+from .sanitize import markdown_code, terminal_line, terminal_safe
 from .terminal import marked
 
 
@@ -37,7 +37,10 @@ def _marks(entry: HistoryEntry) -> list[str]:
 def history_markdown(history: History) -> str:
     """The clause in every version, with word diffs; ends with one newline."""
     present = sum(1 for e in history.entries if e.located)
-    lines = [f"# Clause `{history.clause_id}` in {present} of {len(history.entries)} versions", ""]
+    lines = [
+        f"# Clause {markdown_code(history.clause_id)} in {present} of {len(history.entries)} versions",
+        "",
+    ]
     for entry in history.entries:
         if entry.located is None:
             lines += [f"## {escape(_facts(entry.version))} — absent", ""]
@@ -61,16 +64,16 @@ def history_markdown(history: History) -> str:
 
 def history_terminal(history: History, options: RenderOptions) -> RenderableType:
     """The clause in every version for the terminal."""
-    parts: list[RenderableType] = [Text(terminal_safe(f"Clause {history.clause_id}"), style="bold")]
+    parts: list[RenderableType] = [Text(terminal_line(f"Clause {history.clause_id}"), style="bold")]
     for entry in history.entries:
         parts.append(Text(""))
-        head = Text(terminal_safe(_facts(entry.version)), style="bold cyan")
+        head = Text(terminal_line(_facts(entry.version)), style="bold cyan")
         if entry.located is None:
             head.append("  absent", style="dim")
             parts.append(head)
             continue
-        head.append(f"  point {terminal_safe(phrases.address_text(entry.located.address))}", style="bold")
-        head.append(terminal_safe("  " + ", ".join(_marks(entry))), style="magenta")
+        head.append(f"  point {terminal_line(phrases.address_text(entry.located.address))}", style="bold")
+        head.append(terminal_line("  " + ", ".join(_marks(entry))), style="magenta")
         body = Text()
         if entry.segments:
             for s in entry.segments:
@@ -79,7 +82,7 @@ def history_terminal(history: History, options: RenderOptions) -> RenderableType
             body.append(terminal_safe(entry.located.clause.text))
         lines: list[RenderableType] = [body]
         lines += [
-            Text(terminal_safe("• " + phrases.quantity_text(q)), style="bold") for q in entry.quantities
+            Text(terminal_line("• " + phrases.quantity_text(q)), style="bold") for q in entry.quantities
         ]
         parts += [head, Padding(Group(*lines), (0, 0, 0, 4), expand=False)]
     return Group(*parts)
@@ -97,7 +100,7 @@ def table_markdown(table: ClauseTable) -> str:
         "|" + "---|" * len(header),
     ]
     for clause_id, cells in table.rows:
-        row = [f"`{clause_id}`"]
+        row = [markdown_code(clause_id)]
         for cell in cells:
             if cell.located is None:
                 row.append("—")

@@ -1,9 +1,10 @@
 """HTML pages built from the Markdown renderers through markdown-it-py (the one home of markdown_it).
 
-Plan text reaches markdown-it already escaped (entities and backslashes, see ``markdown.escape``),
-so the only raw HTML it passes through is plandiff's own: ``<del>``, ``<ins>``, ``<br>``,
-``<details>``. markdown-it's own link validation also refuses ``javascript:``, ``vbscript:``,
-``file:`` and ``data:`` targets.
+Two walls stand between plan data and a live tag. Plan text reaches markdown-it already escaped
+(entities and backslashes, see ``sanitize.markdown_inline``), and markdown-it runs with raw HTML
+**off**: the only tags it lets through are the exact strings in ALLOWED_TAGS, plandiff's own
+``<del>``, ``<ins>`` and ``<br>`` (no attributes), recognised by a rule of its own. markdown-it's
+link validation also refuses ``javascript:``, ``vbscript:``, ``file:`` and ``data:`` targets.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from html import escape as html_escape
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 
 from ..model import Report
 from .markdown import render as render_markdown
@@ -36,7 +38,25 @@ a { color: #0b57b0; }
   del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; } a { color: inherit; } }
 """
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+ALLOWED_TAGS = ("<del>", "</del>", "<ins>", "</ins>", "<br>")
+"""The only raw HTML markdown-it passes through: the marks the Markdown renderers write."""
+
+
+def _allowed_tag(state: StateInline, silent: bool) -> bool:
+    """markdown-it inline rule: one of ALLOWED_TAGS, byte for byte, becomes raw HTML."""
+    if state.src[state.pos] != "<":
+        return False
+    for tag in ALLOWED_TAGS:
+        if state.src.startswith(tag, state.pos) and state.pos + len(tag) <= state.posMax:
+            if not silent:
+                state.push("html_inline", "", 0).content = tag
+            state.pos += len(tag)
+            return True
+    return False
+
+
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+_MD.inline.ruler.before("html_inline", "plandiff_tags", _allowed_tag)
 
 
 def markdown_to_html(markdown: str) -> str:

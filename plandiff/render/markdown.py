@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from ..model import Change, ChangeKind, Report, SegmentOp, VersionInfo
 from . import phrases
 from .options import RenderOptions
+from .sanitize import markdown_block_safe, markdown_code, markdown_inline, markdown_text, show_invisible
 
-_INLINE = re.compile(r"[\\`*_\[\]|~$#!]")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_BLOCK_START = re.compile(r"^(\s*)(\d+)([.)])")
-
-
-def escape_inline(text: str) -> str:
-    """Plan text as inert inline Markdown: no markup, no raw HTML, no table breaks.
-
-    Backslash-escapes Markdown punctuation (and ``$``, which starts maths on GitHub), writes
-    ``& < >`` as entities and turns line breaks into ``<br>`` so the text stays on one line.
-    """
-    text = _INLINE.sub(lambda m: "\\" + m.group(), text)
-    text = "".join(_ENTITIES.get(c, c) for c in text)
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
-
-
-def block_safe(line: str) -> str:
-    """A line that cannot open a block: ``- + = >``, ``1.`` or an indent at its start."""
-    stripped = line.lstrip(" \t")
-    if len(stripped) != len(line):
-        line = "&#32;" * (len(line) - len(stripped)) + stripped
-    if line[:1] in ("-", "+", "="):
-        line = "\\" + line
-    return _BLOCK_START.sub(r"\1\2\\\3", line, count=1)
-
-
-def escape(text: str) -> str:
-    """Plan text that starts a line: inline escapes plus block-start protection."""
-    return block_safe(escape_inline(text))
-
-
-def _code(text: str) -> str:
-    """An id or label in code style; backticks inside cannot close it early."""
-    return "`" + text.replace("`", "'") + "`" if text else ""
+escape_inline = markdown_inline
+"""Plan text inside a line (see :func:`.sanitize.markdown_inline`); kept under its old name."""
+escape = markdown_text
+"""Plan text that starts a line (see :func:`.sanitize.markdown_text`); kept under its old name."""
+block_safe = markdown_block_safe
+_code = markdown_code
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -84,7 +55,7 @@ def _versions(old: VersionInfo, new: VersionInfo) -> list[str]:
     rows = [
         ("Version", _code(old.label), _code(new.label)),
         ("Title", escape(old.title or ""), escape(new.title or "")),
-        ("Date", old.date or "", new.date or ""),
+        ("Date", escape_inline(old.date or ""), escape_inline(new.date or "")),
         ("Status", old.status.value if old.status else "", new.status.value if new.status else ""),
         ("Drafted by", escape(", ".join(old.drafted_by)), escape(", ".join(new.drafted_by))),
     ]
@@ -159,7 +130,8 @@ def _trim(text: str, context: int | None, first: bool, last: bool) -> str:
 
 
 def segment_markdown(op: SegmentOp, text: str) -> str:
+    """A run of a word diff; inserted and deleted runs show their invisible characters."""
     if op is SegmentOp.EQUAL:
         return escape_inline(text)
     tag = "del" if op is SegmentOp.DELETE else "ins"
-    return f"<{tag}>{escape_inline(text)}</{tag}>"
+    return f"<{tag}>{escape_inline(show_invisible(text))}</{tag}>"

@@ -13,6 +13,7 @@ from ..model import (
     Summary,
     VersionInfo,
 )
+from .sanitize import show_invisible
 
 UNVERIFIED_STATUSES = (Status.RECONSTRUCTED, Status.REPORTED)
 """Versions whose text was never published: every report flags them."""
@@ -114,10 +115,13 @@ def attribute_lines(change: Change) -> tuple[str, ...]:
     for name in change.attributes:
         if name == "bracketed":
             lines.append(f"bracketed: {_yes(o.bracketed)} → {_yes(n.bracketed)}")
-        elif name == "title":
-            lines.append(f"title: {o.title or '(none)'} → {n.title or '(none)'}")
+        elif name == "title":  # changed values: invisible characters written out, as in a word diff
+            lines.append(
+                f"title: {show_invisible(o.title or '(none)')} → {show_invisible(n.title or '(none)')}"
+            )
         elif name == "topics":
-            lines.append(f"topics: {', '.join(o.topics) or '(none)'} → {', '.join(n.topics) or '(none)'}")
+            old, new = ", ".join(o.topics) or "(none)", ", ".join(n.topics) or "(none)"
+            lines.append(f"topics: {show_invisible(old)} → {show_invisible(new)}")
     return tuple(lines)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import NamedTuple
 
 from ..model import Report
@@ -9,6 +10,7 @@ from . import phrases
 from .markdown import escape, escape_inline
 from .markdown import render as render_markdown
 from .options import RenderOptions
+from .sanitize import html_text, markdown_code
 
 GITHUB_LIMIT = 65_536
 """GitHub refuses issue and pull-request comments longer than this many characters."""
@@ -38,18 +40,16 @@ def _summary_row(f: FileReport) -> str:
         if q.old is not None and q.new is not None
     ]
     shown = "; ".join(escape_inline(q) for q in quantities[:3]) + (" …" if len(quantities) > 3 else "")
-    path = "`" + f.path.replace("`", "'") + "`"
+    path = markdown_code(f.path)
     return f"| {path} | {f.status} | {s.added} | {s.removed} | {s.modified} | {s.moved} | {shown or '—'} |"
 
 
 def _details(f: FileReport, body: str | None, base: str, head: str) -> str:
     s = f.report.summary
-    title = f"{escape_inline(f.path)} — {escape_inline(phrases.summary_text(s))}"
+    title = f"{html_text(f.path)} — {html_text(phrases.summary_text(s))}"  # <summary> is raw HTML
     if body is None:
-        body = (
-            f"*Folded: too long for one comment. Run `plandiff compare --git {base}..{head} -- {f.path}`"
-            " to see it.*\n"
-        )
+        command = shlex.join(["plandiff", "compare", "--git", f"{base}..{head}", "--", f.path])
+        body = f"*Folded: too long for one comment. Run {markdown_code(command)} to see it.*\n"
     return f"<details>\n<summary>{title}</summary>\n\n{body}\n</details>\n"
 
 

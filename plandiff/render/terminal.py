@@ -10,7 +10,7 @@ from rich.text import Text
 from ..model import Change, ChangeKind, Report, SegmentOp
 from . import phrases
 from .options import RenderOptions
-from .sanitize import terminal_safe
+from .sanitize import show_invisible, terminal_line, terminal_safe
 
 _KIND_STYLE = {
     ChangeKind.ADDED: "bold green",
@@ -25,8 +25,8 @@ _INDENT = (0, 0, 0, 4)
 
 
 def _text(value: str, style: str = "") -> Text:
-    """Untrusted text as a Text: markup is not parsed, control codes are escaped."""
-    return Text(terminal_safe(value), style=style)
+    """An untrusted one-line field as a Text: markup is not parsed, control codes and line breaks are written out."""
+    return Text(terminal_line(value), style=style)
 
 
 def render(report: Report, options: RenderOptions) -> RenderableType:
@@ -46,16 +46,16 @@ def render(report: Report, options: RenderOptions) -> RenderableType:
     for note in report.notes:
         parts.append(_text(f"note: {note}", "dim"))
     summary = Text("Summary: ", style="bold")
-    summary.append(terminal_safe(phrases.summary_text(report.summary)))
+    summary.append(terminal_line(phrases.summary_text(report.summary)))
     parts.append(summary)
     return Group(*parts)
 
 
 def _header(report: Report) -> RenderableType:
     title = Text(style="bold")
-    title.append(terminal_safe(report.old.label))
+    title.append(terminal_line(report.old.label))
     title.append(" → ")
-    title.append(terminal_safe(report.new.label))
+    title.append(terminal_line(report.new.label))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -81,10 +81,10 @@ def _index(report: Report) -> RenderableType:
     lines = []
     for change in report.changes:
         line = Text("  ")
-        line.append(terminal_safe(phrases.number_text(change)), style="bold")
+        line.append(terminal_line(phrases.number_text(change)), style="bold")
         name = phrases.name_text(change)
         if name:
-            line.append("  " + terminal_safe(name), style="cyan")
+            line.append("  " + terminal_line(name), style="cyan")
         line.append(
             "  " + phrases.status_text(change, not report.options.use_ids), style=_KIND_STYLE[change.kind]
         )
@@ -96,10 +96,10 @@ def _index(report: Report) -> RenderableType:
 
 def _change(change: Change, options: RenderOptions, by_text: bool) -> RenderableType:
     head = Text()
-    head.append(terminal_safe(phrases.number_text(change)), style="bold")
+    head.append(terminal_line(phrases.number_text(change)), style="bold")
     name = phrases.name_text(change)
     if name:
-        head.append("  " + terminal_safe(name), style="cyan")
+        head.append("  " + terminal_line(name), style="cyan")
     head.append("  " + phrases.status_text(change, by_text), style=_KIND_STYLE[change.kind])
     for badge in phrases.badges(change):
         head.append(f"  [{badge}]", style="magenta")
@@ -113,7 +113,7 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
         body.append(_text(provenance, "dim"))
     note = phrases.main_side(change).clause.note
     if note:
-        body.append(_text(f"note: {note}", "dim italic"))
+        body.append(Text(terminal_safe(f"note: {note}"), style="dim italic"))
     return Group(head, Padding(Group(*body), _INDENT))
 
 
@@ -124,7 +124,7 @@ def _body(change: Change, options: RenderOptions) -> Text:
             return marked(whole, SegmentOp.DELETE, options)
         if change.kind is ChangeKind.ADDED:
             return marked(whole, SegmentOp.INSERT, options)
-        return _text(whole)
+        return Text(terminal_safe(whole))
     out = Text()
     for k, segment in enumerate(change.segments):
         if change.kind is ChangeKind.REPLACED and k:
@@ -134,10 +134,14 @@ def _body(change: Change, options: RenderOptions) -> Text:
 
 
 def marked(text: str, op: SegmentOp, options: RenderOptions) -> Text:
-    """A run of text styled by its operation; with colour off, wrapped in [-…-] or {+…+}."""
-    safe = terminal_safe(text)
+    """A run of text styled by its operation; with colour off, wrapped in [-…-] or {+…+}.
+
+    Inserted and deleted runs show their invisible characters (``\u200b``), so a change made of
+    them alone is seen.
+    """
     if op is SegmentOp.EQUAL:
-        return Text(safe)
+        return Text(terminal_safe(text))
+    safe = terminal_safe(show_invisible(text))
     if options.color:
         return Text(safe, style="red strike" if op is SegmentOp.DELETE else "green")
     return Text(f"[-{safe}-]" if op is SegmentOp.DELETE else f"{{+{safe}+}}")

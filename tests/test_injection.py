@@ -1,0 +1,257 @@
+"""Injection (issue 11 items 1–5): no field of a plan, file name or revision can become markup,
+a terminal command, a mention or a git option, in any output. One section per class."""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import DATA
+from rich.console import Console
+from typer.testing import CliRunner
+
+from plandiff.cli import app
+from plandiff.diff import compare
+from plandiff.model import Clause, PlanVersion
+from plandiff.render import RenderOptions, renderer
+from plandiff.render.html import markdown_to_html
+from plandiff.render.prcomment import FileReport, render_comment
+from plandiff.render.sanitize import (
+    INVISIBLE,
+    html_text,
+    markdown_code,
+    markdown_inline,
+    show_invisible,
+    terminal_line,
+    terminal_safe,
+)
+
+GOOD = DATA / "cap-600k-to-800k"
+XSS = "x\n\n<img src=x onerror=alert(1)>"
+"""The issue's source URL: a blank line, then a tag."""
+
+
+class Tags(HTMLParser):
+    """Every start tag and attribute an HTML parser (a browser's first step) finds."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, tuple[str, ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, tuple(name for name, _ in attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+PAGE_TAGS = {"html": ("lang",), "head": (), "meta": ("charset", "name", "content"), "title": (), "style": (),
+             "link": ("rel", "href"), "body": (), "main": (), "nav": (), "a": ("href",), "h1": (), "h2": (),
+             "h3": (), "p": (), "table": (), "thead": (), "tbody": (), "tr": (), "th": ("style",),
+             "td": ("style",), "del": (), "ins": (), "ul": (), "ol": ("start",), "li": (), "em": (),
+             "strong": (), "code": (), "blockquote": (), "br": (), "hr": (), "s": ()}  # fmt: skip
+"""Tags and attributes a plandiff page may hold (``style`` on cells: markdown-it's column alignment)."""
+
+
+def foreign_tags(html: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Tags, or attributes, outside PAGE_TAGS; ``href`` values that are not plain links count too."""
+    parser = Tags()
+    parser.feed(html)
+    parser.close()
+    bad = [(t, a) for t, a in parser.tags if t not in PAGE_TAGS or not set(a) <= set(PAGE_TAGS[t])]
+    for href in re.findall(r'href="([^"]*)"', html):
+        if not re.match(r"(https?://|\.\./|[a-z0-9.-]+\.(html|css)\Z|[a-z0-9-]+/[a-z0-9.-]+\Z)", href):
+            bad.append(("a", ("href=" + href,)))
+    return bad
+
+
+def _write(path: Path, data: dict[str, object]) -> Path:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _terminal(renderable: object) -> str:
+    console = Console(file=io.StringIO(), width=100, color_system=None, highlight=False, emoji=False)
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+# --- 1. stored XSS on the site and in compare -f html ------------------------------------------
+
+
+def test_source_url_with_a_blank_line_is_not_a_live_tag(tmp_path: Path) -> None:
+    record = tmp_path / "record"
+    record.mkdir()
+    _write(record / "a.yaml", {"plan": "a", "title": "A", "sources": [{"title": "S", "url": XSS}],
+                               "clauses": [{"number": 1, "text": "t"}]})  # fmt: skip
+    result = CliRunner().invoke(app, ["publish", str(tmp_path / "site"), "--plans", str(record)])
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "site" / "versions" / "a.html").read_text()
+    assert foreign_tags(page) == []
+    assert "<li>S: x<br>" in page and "&lt;img src=x onerror=alert(1)&gt; (not linked)</li>" in page
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_file_name_with_a_newline_is_not_a_live_tag(fmt: str, tmp_path: Path) -> None:
+    old = tmp_path / "x\n\n<img src=x onerror=alert(1)>.yaml"
+    old.write_text((GOOD / "v1.yaml").read_text())
+    result = CliRunner().invoke(app, ["compare", str(old), str(GOOD / "v2.yaml"), "-f", fmt])
+    assert result.exit_code == 1, result.stderr
+    html = result.stdout if fmt == "html" else markdown_to_html(result.stdout)
+    assert foreign_tags(html) == []
+    assert "&lt;img src=x onerror=alert(1)&gt;.yaml" in html
+
+
+def test_markdown_to_html_runs_with_raw_html_off() -> None:
+    html = markdown_to_html(
+        "<img src=x onerror=alert(1)>\n\n<div>x</div>\n\na <b>b</b> <del>c</del><ins>d</ins>x<br>y <del x=1>e</del>\n"
+    )
+    assert html == (
+        "<p>&lt;img src=x onerror=alert(1)&gt;</p>\n<p>&lt;div&gt;x&lt;/div&gt;</p>\n"
+        "<p>a &lt;b&gt;b&lt;/b&gt; <del>c</del><ins>d</ins>x<br>y &lt;del x=1&gt;e</del></p>\n"
+    )
+
+
+# --- 2. terminal: no rich markup from data, no escape sequences ---------------------------------
+
+
+def test_list_does_not_parse_rich_markup_from_drafted_by(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path / "a.yaml", {"plan": "a", "drafted_by": ["[link=https://evil.example]US[/link]", "[blink]RU"],
+                                 "clauses": [{"number": 1, "text": "t"}]})  # fmt: skip
+    monkeypatch.setattr("plandiff.catalog.bundled_dir", lambda: tmp_path)
+    result = CliRunner().invoke(app, ["list"])
+    assert result.exit_code == 0, result.stderr
+    assert "[link=https://evil.example]US[/link], [blink]RU" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_git_driver_writes_escape_sequences_in_paths_out(tmp_path: Path) -> None:
+    path = "plans/\x1b[2J\x1b]8;;http://evil\x07x.yaml"
+    args = [
+        "git-diff",
+        path,
+        str(GOOD / "v1.yaml"),
+        "0" * 7,
+        "100644",
+        str(GOOD / "v2.yaml"),
+        "1" * 7,
+        "100644",
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert result.stdout.startswith("plandiff plans/\\x1b[2J\\x1b]8;;http://evil\\x07x.yaml\n")
+    unmerged = CliRunner().invoke(app, ["git-diff", "a\x1b[2J\nb.yaml"])
+    assert unmerged.stdout == "* Unmerged path a\\x1b[2J\\x0ab.yaml\n"
+
+
+def test_error_messages_stay_on_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["validate", str(tmp_path / "gone\n\x1b[31mplandiff: ok.yaml")])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr
+    assert "gone\\x0a\\x1b[31mplandiff: ok.yaml" in result.stderr
+
+
+def test_one_line_fields_cannot_fake_a_clause_header_in_the_terminal() -> None:
+    old = PlanVersion("old.yaml", (Clause("1", "a b c", title="T\n2  fake  added"),))
+    new = PlanVersion("new\n3  fake.yaml", (Clause("1", "a b d", title="T\n2  fake  added"),))
+    text = _terminal(renderer("terminal")(compare(old, new), RenderOptions()))
+    assert text.startswith("old.yaml → new\\x0a3  fake.yaml\n")
+    assert "\n1  T\\x0a2  fake  added  modified (similar text, 0.50)\n" in text
+
+
+# --- 3. pull-request comment --------------------------------------------------------------------
+
+
+def _file(path: str, old_text: str = "a", new_text: str = "b") -> FileReport:
+    old = PlanVersion(f"a/{path}", (Clause("1", old_text),))
+    new = PlanVersion(f"b/{path}", (Clause("1", new_text),))
+    return FileReport(path, "modified", compare(old, new))
+
+
+def test_pr_comment_path_with_a_newline_adds_no_heading() -> None:
+    comment = render_comment([_file("plans/x\n\n## Approved by legal\n\n<b>x</b>.yaml")], "main", "HEAD")
+    html = markdown_to_html(comment.split("<details>")[0])
+    assert html.count("<h2>") == 1 and "<b>" not in comment
+    assert "<summary>plans/x\\x0a\\x0a## Approved by legal\\x0a\\x0a&lt;b&gt;x&lt;/b&gt;.yaml — " in comment
+
+
+def test_pr_comment_folded_hint_quotes_and_escapes_the_path() -> None:
+    path = "plans/a`<b>x</b>`$(touch pwned).yaml"
+    comment = render_comment([_file(path, "x " * 40_000, "y " * 40_000)], "main", "HEAD")
+    hint = next(line for line in comment.splitlines() if line.startswith("*Folded"))
+    assert hint == (
+        r"*Folded: too long for one comment. Run plandiff compare \-\-git main..HEAD \-\- "
+        r"'plans/a\`&lt;b&gt;x&lt;/b&gt;\`\$(touch pwned).yaml' to see it.*"
+    ).replace(r"\-\-", "--")
+    assert markdown_code("plandiff compare -- 'plans/x.yaml'") == "`plandiff compare -- 'plans/x.yaml'`"
+
+
+def test_pr_comment_neutralises_mentions() -> None:
+    comment = render_comment(
+        [_file("plans/@team.yaml", "cc @alice", "cc @alice and @org/team")], "main", "HEAD"
+    )
+    assert not re.search(r"(?<![\w@/`])@[A-Za-z0-9]", comment)
+    assert "cc @\u200balice" in comment and "@\u200borg/team" in comment
+    assert markdown_inline("mail a@b.org") == "mail a@b.org"  # an address is not a mention
+
+
+# --- 4. invisible characters --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200f", "\u2028", "\u00ad", "\ufeff", "\u00a0", "\u2060"])
+def test_invisible_characters_are_shown_where_text_changed(char: str) -> None:
+    old = PlanVersion("old.yaml", (Clause("1", "Kyiv agrees"),))
+    new = PlanVersion("new.yaml", (Clause("1", f"Ky{char}iv agrees"),))
+    report = compare(old, new)
+    code = f"\\u{ord(char):04x}"
+    terminal = _terminal(renderer("terminal")(report, RenderOptions()))
+    assert f"[-Kyiv-]{{+Ky{code}iv+}} agrees" in terminal
+    markdown = renderer("markdown")(report, RenderOptions())
+    assert isinstance(markdown, str)
+    assert f"<del>Kyiv</del><ins>Ky\\{code}iv</ins> agrees" in markdown
+    assert f"<ins>Ky{code}iv</ins>" in markdown_to_html(markdown)
+
+
+def test_invisible_characters_are_kept_in_unchanged_text() -> None:
+    """A right-to-left mark is part of Hebrew or Arabic text: shown only where it changed."""
+    assert show_invisible("a\u200fb\\u200b") == "a\\u200fb\\\\u200b"
+    assert terminal_safe("שלום\u200f") == "שלום\u200f"
+
+
+def test_invisible_set_covers_every_format_character() -> None:
+    import sys
+    import unicodedata
+
+    missing = [hex(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in ("Cf", "Zl", "Zp", "Zs")
+               and chr(c) != " " and not re.match(f"[{INVISIBLE}]", chr(c))]  # fmt: skip
+    assert missing == []
+
+
+# --- the escaping functions themselves ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("function", "text", "expected"),
+    [
+        pytest.param(
+            terminal_safe, "a\x1b[2J\tb\nc\x9b\u202e", "a\\x1b[2J\tb\nc\\x9b\\u202e", id="terminal-multiline"
+        ),
+        pytest.param(terminal_line, "a\tb\nc\r", "a\\x09b\\x0ac\\x0d", id="terminal-line"),
+        pytest.param(markdown_inline, "*a* <b> |\n@x", "\\*a\\* &lt;b&gt; \\|<br>@\u200bx", id="markdown"),
+        pytest.param(markdown_code, "a`b", "a\\`b", id="code-falls-back"),
+        pytest.param(markdown_code, "a|b", "a\\|b", id="code-in-table"),
+        pytest.param(markdown_code, "plans/x.yaml", "`plans/x.yaml`", id="code"),
+        pytest.param(
+            html_text, "<a href='x'>\n\n @u", "&lt;a href=&#x27;x&#x27;&gt;\\x0a\\x0a @\u200bu", id="html"
+        ),
+    ],
+)
+def test_escaping_functions(function: object, text: str, expected: str) -> None:
+    assert function(text) == expected  # type: ignore[operator]
