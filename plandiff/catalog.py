@@ -31,8 +31,19 @@ def load_record(directory: Path | None) -> tuple[PlanVersion, ...]:
 def lineage_order(plans: list[PlanVersion] | tuple[PlanVersion, ...]) -> tuple[PlanVersion, ...]:
     """Parents before children; siblings, and separate lineages, by date then slug.
 
-    A version whose parent is not among ``plans`` starts a lineage of its own.
+    A version whose parent is not among ``plans`` starts a lineage of its own. Two versions with
+    one slug, and versions whose parents form a cycle (or name the version itself), are errors
+    naming the files: otherwise they would silently vanish from history, table and site.
     """
+    first: dict[str, PlanVersion] = {}
+    for plan in plans:
+        if plan.plan is None:
+            continue
+        if plan.plan in first:
+            raise PlanLoadError(
+                f"{first[plan.plan].label} and {plan.label}", f"both have the plan slug {plan.plan!r}"
+            )
+        first[plan.plan] = plan
     slugs = {p.plan for p in plans}
 
     def key(p: PlanVersion) -> tuple[str, str]:
@@ -48,7 +59,26 @@ def lineage_order(plans: list[PlanVersion] | tuple[PlanVersion, ...]) -> tuple[P
         plan = stack.pop()
         ordered.append(plan)
         stack.extend(sorted(children.get(plan.plan, []), key=key, reverse=True))
+    if len(ordered) < len(plans):
+        placed = {id(p) for p in ordered}
+        raise _cycle_error([p for p in plans if id(p) not in placed], first)
     return tuple(ordered)
+
+
+def _cycle_error(stranded: list[PlanVersion], by_slug: dict[str, PlanVersion]) -> PlanLoadError:
+    """The error for versions unreachable from any root: their parents run in a circle."""
+    plan = stranded[0]
+    seen: list[PlanVersion] = []
+    position: dict[int, int] = {}
+    while id(plan) not in position:  # every stranded version's parent chain ends in a cycle
+        position[id(plan)] = len(seen)
+        seen.append(plan)
+        plan = by_slug[str(plan.parent)]
+    cycle = seen[position[id(plan)] :]
+    if len(cycle) == 1:
+        return PlanLoadError(plan.label, f"version {plan.plan!r} names itself as its parent")
+    chain = " → ".join(str(p.plan) for p in [*cycle, cycle[0]])
+    return PlanLoadError(", ".join(p.label for p in cycle), f"parents form a cycle: {chain}")
 
 
 def clause_count(plan: PlanVersion) -> int:

@@ -27,7 +27,7 @@ from .errors import PlandiffError, UsageError
 from .gitsource import repository_root
 from .load import MAX_BYTES, load_arg
 from .model import CompareOptions, PlanVersion
-from .output import write_report
+from .output import GuardedStdout, StdoutError, write_report
 from .render import FORMATS, RenderOptions, renderer
 from .render.markdown import escape
 from .render.sanitize import terminal_line
@@ -260,10 +260,14 @@ def main() -> None:
     # passes over the hundreds of thousands of objects of a big comparison cost more than a tenth
     # of its time (bench/run.py), so it stays off for the life of the process.
     gc.disable()
+    if not isinstance(sys.stdout, GuardedStdout):
+        sys.stdout = GuardedStdout(sys.stdout)
     try:
         app()
     except SystemExit:
         raise
+    except StdoutError as err:
+        _stdout_failed(err)
     except KeyboardInterrupt:
         sys.stderr.write("plandiff: interrupted\n")
         sys.exit(130)
@@ -273,6 +277,13 @@ def main() -> None:
         traceback.print_exc()
         sys.stderr.write("plandiff: error: internal error (a bug in plandiff; please report it)\n")
         sys.exit(2)
+
+
+def _stdout_failed(err: OSError) -> NoReturn:
+    """A report that could not be written is an error (exit 2), never a silent 0 or 1."""
+    reason = (err.strerror or str(err)).lower()
+    sys.stderr.write(f"plandiff: error: cannot write to standard output ({reason})\n")
+    sys.exit(2)
 
 
 def entry() -> NoReturn:
@@ -292,9 +303,17 @@ def entry() -> NoReturn:
         else:  # sys.exit("message"): Python prints it and exits 1
             sys.stderr.write(f"{done.code}\n")
             code = 1
-    for stream in (sys.stdout, sys.stderr):
+    try:
+        sys.stdout.flush()
+    except StdoutError as err:  # the last of the report did not reach a full disk or a dead device
         try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed stream: nothing more can be said
-            pass
+            _stdout_failed(err)
+        except SystemExit:
+            code = 2
+    except (OSError, ValueError, AttributeError):  # a reader that went away: nothing more to say
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # a closed stream: nothing more can be said
+        pass
     os._exit(code)

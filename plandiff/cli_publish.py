@@ -1,7 +1,5 @@
 """Commands that write files: publish (a static site) and import (Markdown → plan YAML)."""
 
-import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,50 +8,10 @@ import typer
 
 from .catalog import load_record
 from .cliapp import MaxBytes, PlansDir, app, fail
-from .errors import OutputError, PlandiffError
+from .errors import PlandiffError
 from .load import MAX_BYTES, parse_plan, read_text
 from .output import write_report
-
-SITE_MARKER = ".plandiff-site"
-"""File in every published site: only a directory holding it is ever replaced by publish."""
-
-
-def write_site(outdir: Path, pages: dict[str, str]) -> None:
-    """Write every page under ``outdir`` at once: build a sibling directory, then swap it in.
-
-    A directory that exists and is not an earlier plandiff site is never replaced; no page path
-    may leave ``outdir``.
-    """
-    if outdir.exists() and not outdir.is_dir():
-        raise OutputError(f"{outdir}: exists and is not a directory")
-    if outdir.is_dir() and any(outdir.iterdir()) and not (outdir / SITE_MARKER).exists():
-        raise OutputError(f"{outdir}: not empty and not a plandiff site; refusing to replace it")
-    parent = outdir.resolve().parent
-    if not parent.is_dir():
-        raise OutputError(f"{outdir}: directory {parent} does not exist")
-    import tempfile  # imported by the command that writes, not on every run
-
-    staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=parent))
-    try:
-        for rel, content in sorted({**pages, SITE_MARKER: "written by plandiff publish\n"}.items()):
-            target = (staging / rel).resolve()
-            if not target.is_relative_to(staging.resolve()):
-                raise OutputError(f"{rel}: page path would leave {outdir}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8", newline="\n")
-        os.chmod(staging, 0o755)
-        if outdir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.old.", dir=parent))
-            os.replace(outdir, old / "site")
-            os.replace(staging, outdir)
-            shutil.rmtree(old)
-        else:
-            os.replace(staging, outdir)
-    except OSError as err:
-        raise OutputError(f"{outdir}: cannot write ({(err.strerror or str(err)).lower()})") from None
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+from .sitedir import write_site
 
 
 @app.command()

@@ -6,6 +6,11 @@ from .model import RenumberedRange
 
 MIN_RUN = 2
 """Clauses in a run before it is reported as one range instead of clause by clause."""
+MAX_DIGITS = 18
+"""Longest clause number read as an integer. Anything else — longer numbers, circled or superscript
+digits (``②``, ``²``: ``str.isdigit`` accepts them, ``int`` does not), other scripts' digits — is
+compared as text and never takes part in a shift. Worst case without it: ``int()`` of 4,301
+digits raises (Python's int-string limit) and smaller giants cost quadratic time to convert."""
 
 Entry = tuple[tuple[str, ...] | None, tuple[str, ...] | None, bool]
 """One change in reading order: old address, new address, and whether it can shift (a plain pair
@@ -17,10 +22,17 @@ def _shift(entry: Entry) -> int | None:
     old, new, eligible = entry
     if not eligible or old is None or new is None:
         return None
-    a, b = old[-1], new[-1]
-    if not (a.isdigit() and b.isdigit()) or a == b:
+    a, b = _plain_int(old[-1]), _plain_int(new[-1])
+    if a is None or b is None or a == b:
         return None
-    return int(b) - int(a)
+    return b - a
+
+
+def _plain_int(number: str) -> int | None:
+    """The value of a clause number of at most MAX_DIGITS ASCII digits; None for anything else."""
+    if 0 < len(number) <= MAX_DIGITS and number.isascii() and number.isdigit():
+        return int(number)
+    return None
 
 
 def find_ranges(entries: list[Entry]) -> tuple[set[int], tuple[RenumberedRange, ...]]:
@@ -36,7 +48,8 @@ def find_ranges(entries: list[Entry]) -> tuple[set[int], tuple[RenumberedRange, 
         if shift is None or entry[1] is None:
             continue
         parent = entry[1][:-1]
-        number = int(entry[1][-1])
+        number = _plain_int(entry[1][-1])
+        assert number is not None  # _shift is only set for plain numbers
         current = open_runs.get(parent)
         if current and current[1] == shift and current[2] + 1 == number:
             run = current[0]
