@@ -152,8 +152,8 @@ def test_a_closed_stdout_is_an_error(command: list[str], when: str) -> None:
     if when == "at-start":  # the shell's >&-: Python starts without sys.stdout
         argv = ["sh", "-c", 'exec "$0" -m plandiff "$@" >&-', sys.executable, *command]
     else:  # descriptor 1 closed under a running Python
-        argv = [sys.executable, "-c", "import os, runpy; os.close(1); "
-                "runpy.run_module('plandiff', run_name='__main__')", *command]  # fmt: skip
+        code = "import os, runpy; os.close(1); runpy.run_module('plandiff', run_name='__main__')"
+        argv = [sys.executable, "-c", code, *command]
     result = subprocess.run(argv, stderr=subprocess.PIPE, text=True, check=False)
     assert result.returncode == 2
     assert result.stderr == "plandiff: error: cannot write to standard output (standard output is closed)\n"
