@@ -255,10 +255,10 @@ def test_compare_28_point_with_20_point(runner: CliRunner) -> None:
     assert (cap["quantities"][0]["old"], cap["quantities"][0]["new"]) == ("600,000", "800,000")
     elections = by_id["elections"]
     assert "in 100 days" in elections["old"]["text"]
-    assert "as soon as possible after the agreement is signed" in elections["new"]["text"]
+    assert "as soon as possible once the agreement has been signed" in elections["new"]["text"]
     assert {
         "op": "insert",
-        "text": "holds elections as soon as possible after the agreement is signed",
+        "text": "holds elections as soon as possible once the agreement has been signed",
     } in elections["segments"]
     assert by_id["amnesty"]["kind"] == "removed"
 

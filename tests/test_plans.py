@@ -99,7 +99,7 @@ FACTS = [
     ("us-28-point", "fighter-jets", "9", r"European fighter jets .* Poland"),
     ("us-28-point", "g8", "c", r"G8"),
     ("us-28-point", "amnesty", "26", r"full amnesty"),
-    ("us-28-point", "nato-membership", "7", r"constitution .* not join NATO"),
+    ("us-28-point", "nato-membership", "7", r"not to join NATO into its constitution"),
     # Geneva reconstruction, 23 Nov 2025
     ("geneva", "army-cap", "6", r"800,000 personnel in peacetime"),
     # E3 counter-proposal, 23 Nov 2025 (US numbering)
@@ -110,7 +110,7 @@ FACTS = [
     ("e3-counterproposal", "us-guarantee", "10", r"NATO Article 5"),
     ("e3-counterproposal", "frozen-assets", "14", r"stay frozen until Russia compensates Ukraine"),
     ("e3-counterproposal", "territory", "21", r"start from the Line of Contact"),
-    ("e3-counterproposal", "elections", "25", r"as soon as possible after the peace agreement is signed"),
+    ("e3-counterproposal", "elections", "25", r"as soon as possible once the peace agreement is signed"),
     ("e3-counterproposal", "znpp", "19", r"IAEA .* 50:50"),
     # US revised package, ~10 Dec 2025 (reported)
     ("us-revised-package", "army-cap", "6", r"800,000 personnel in peacetime"),
@@ -120,7 +120,7 @@ FACTS = [
     ("us-revised-package", "russian-withdrawal-elsewhere", "c", r"Kharkiv, Sumy and Dnipropetrovsk"),
     # 20-point framework, 23 Dec 2025
     ("ukraine-20-point", "army-cap", "4", r"800,000 personnel in peacetime"),
-    ("ukraine-20-point", "elections", "18", r"as soon as possible after the agreement is signed"),
+    ("ukraine-20-point", "elections", "18", r"as soon as possible once the agreement has been signed"),
     ("ukraine-20-point", "frozen-assets", "9", r"\$800 billion"),
     ("ukraine-20-point", "znpp", "12", r"not agreed"),
     ("ukraine-20-point", "znpp-ukrainian-proposal", "b", r"50/50 joint venture"),
@@ -131,7 +131,7 @@ FACTS = [
     # European 24-point plan (The Telegraph)
     ("european-24-point", "army-cap", "11", r"No limits"),
     ("european-24-point", "prisoner-exchange", "7", r"all for all"),
-    ("european-24-point", "znpp", "u3", r"Kakhovka dam .* Kinburn Spit"),
+    ("european-24-point", "znpp", "u3", r"Kakhovka dam, the Kinburn Spit and the Zaporizhzhia"),
     # Paris Declaration, 6 Jan 2026
     ("paris-declaration", "ceasefire-monitoring", "1", r"US-led"),
 ]
