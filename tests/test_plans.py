@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sheets import SOURCES, needs_sources
 
 from plandiff.flat import flatten
 from plandiff.load import bundled_dir, load_plan
@@ -194,3 +195,40 @@ def test_required_ids_present_where_the_version_has_the_clause() -> None:
     }  # fmt: skip
     for slug, ids in expected.items():
         assert ids <= set(by_id(load(slug))), (slug, ids - set(by_id(load(slug))))
+
+
+SHEET_OF = {
+    "us-28-point": "us-28-point-2025-11-20.md",
+    "e3-counterproposal": "e3-counterproposal-2025-11-23.md",
+    "european-24-point": "european-24-point-telegraph-2025-11-23.md",
+    "geneva": "geneva-framework-2025-11-23.md",
+    "us-revised-package": "us-revised-package-2025-12-10.md",
+    "ukraine-20-point": "ukraine-20-point-2025-12-23.md",
+    "paris-declaration": "paris-declaration-2026-01-06.md",
+}
+"""The fact sheet each bundled version is built from (``../shared/sources/``)."""
+SHEET_URL = re.compile(r"https?://[^\s)>\]`,]+")
+
+
+def sheet_urls(text: str) -> list[str]:
+    """Every URL a fact sheet cites, in order, without trailing sentence punctuation."""
+    return list(dict.fromkeys(u.rstrip(".;") for u in SHEET_URL.findall(text)))
+
+
+def test_sheet_urls_are_read_whole() -> None:
+    text = "- https://a.example/x?p=1 — one\n  (e.g. https://b.example/y/) and https://c.example/z.\n"
+    assert sheet_urls(text) == ["https://a.example/x?p=1", "https://b.example/y/", "https://c.example/z"]
+
+
+def test_every_bundled_version_has_a_sheet() -> None:
+    assert set(SHEET_OF) == {p.stem for p in PLANS}
+
+
+@needs_sources
+@pytest.mark.parametrize("slug", sorted(SHEET_OF))
+def test_every_sheet_source_is_listed_in_its_plan(slug: str) -> None:
+    urls = sheet_urls((SOURCES / SHEET_OF[slug]).read_text(encoding="utf-8"))
+    listed = {s.url for s in load(slug).sources}
+    assert urls, f"{SHEET_OF[slug]} cites no URL: wrong file?"
+    missing = [u for u in urls if u not in listed]
+    assert not missing, f"plans/{slug}.yaml does not list: " + ", ".join(missing)
