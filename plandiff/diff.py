@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .align import Alignment, Group, Pair, align_clauses
+from .align.similarity import similarity, words
 from .flat import Flat, flatten
 from .model import (
     Change,
@@ -21,7 +22,6 @@ from .model import (
 )
 from .quantities import pair_quantities
 from .renumber import Entry, find_ranges
-from .align.similarity import similarity, words
 from .worddiff import WORD, diff_words, normalise
 
 REPLACED_BELOW = 0.1

@@ -37,11 +37,40 @@ def _git(args: list[str], what: str) -> bytes:
     return run.stdout
 
 
+def check_revision(rev: str, what: str) -> None:
+    """Refuse a revision git could read as an option: no part of ``A..B`` may start with ``-``.
+
+    Raises UsageError naming ``what`` (the argument as the user wrote it).
+    """
+    for part in re.split(r"\.\.\.?", rev):
+        if part.startswith("-"):
+            raise UsageError(f"{what}: a revision may not start with '-' ({part!r})")
+
+
+def resolve_revision(rev: str, what: str) -> str:
+    """The commit id of ``rev``, checked first (``git rev-parse --verify``), so that only a
+    hexadecimal id ever reaches the git command that reads files."""
+    check_revision(rev, what)
+    try:
+        out = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], what)
+    except PlanLoadError as error:
+        if error.reason.startswith("git: git exited"):  # --quiet: not a commit, and git says nothing
+            raise PlanLoadError(what, f"git: invalid object name {rev!r}.") from None
+        raise
+    return out.decode("ascii", "replace").strip()
+
+
 def read_blob(rev: str, path: str) -> bytes:
     """The bytes of ``path`` at revision ``rev`` (``git show REV:PATH``)."""
-    if rev.startswith("-"):
-        raise PlanLoadError(f"{rev}:{path}", "a revision may not start with '-'")
-    return _git(["show", f"{rev}:{path}"], f"{rev}:{path}")
+    what = f"{rev}:{path}"
+    try:
+        commit = resolve_revision(rev, what)
+    except UsageError as error:
+        raise PlanLoadError(what, error.message.removeprefix(what + ": ")) from None
+    try:
+        return _git(["show", "--end-of-options", f"{commit}:{path}"], what)
+    except PlanLoadError as error:  # name the revision as the user wrote it, not its commit id
+        raise PlanLoadError(what, error.reason.replace(commit, rev)) from None
 
 
 class ChangedFile(NamedTuple):
@@ -59,13 +88,18 @@ def changed_plan_files(spec: str, paths: tuple[str, ...]) -> tuple[str, str | No
     Returns the old revision, the new revision (None for the working tree) and the files, limited
     to ``paths`` when given, else to ``*.yaml`` and ``*.yml``.
     """
-    if spec.startswith("-"):
-        raise UsageError(f"--git: a revision may not start with '-': {spec}")
-    old, _, new = spec.partition("..")
+    check_revision(spec, spec)
+    old, dots, new = spec.partition("...") if "..." in spec else spec.partition("..")
     old = old or "HEAD"
-    revs = [old, new] if new else [old]
+    if dots and not new:
+        new = "HEAD"
+    revs = [resolve_revision(old, spec)] + ([resolve_revision(new, spec)] if new else [])
+    if dots == "...":  # A...B: the changes on B since it branched from A
+        revs[0] = _git(["merge-base", "--end-of-options", *revs], spec).decode("ascii").strip()
     pathspec = list(paths) or ["*.yaml", "*.yml"]
-    out = _git(["diff", "--name-status", "--no-renames", "-z", *revs, "--", *pathspec], spec)
+    out = _git(
+        ["diff", "--name-status", "--no-renames", "-z", "--end-of-options", *revs, "--", *pathspec], spec
+    )
     fields = out.decode("utf-8", "replace").split("\0")
     files = [ChangedFile(fields[k][0], fields[k + 1]) for k in range(0, len(fields) - 1, 2) if fields[k]]
     return old, new or None, tuple(sorted(files, key=lambda f: f.path))

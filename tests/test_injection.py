@@ -255,3 +255,71 @@ def test_invisible_set_covers_every_format_character() -> None:
 )
 def test_escaping_functions(function: object, text: str, expected: str) -> None:
     assert function(text) == expected  # type: ignore[operator]
+
+
+# --- 5. git argument injection ------------------------------------------------------------------
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import subprocess
+
+    repo = tmp_path / "repo"
+    (repo / "plans").mkdir(parents=True)
+    for key in [k for k in __import__("os").environ if k.startswith("GIT_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(repo)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], check=True,
+                       capture_output=True)  # fmt: skip
+
+    git("init", "-q", "-b", "main")
+    (repo / "plans" / "x.yaml").write_text((GOOD / "v1.yaml").read_text())
+    git("add", ".")
+    git("commit", "-q", "-m", "one")
+    (repo / "plans" / "x.yaml").write_text((GOOD / "v2.yaml").read_text())
+    git("commit", "-q", "-am", "two")
+    return repo
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["compare", "--git", "HEAD..--output=victim.txt"], id="compare-git-range"),
+        pytest.param(["compare", "--git", "HEAD...--output=victim.txt"], id="compare-git-three-dots"),
+        pytest.param(["compare", "--git", "--output=victim.txt"], id="compare-git-rev"),
+        pytest.param(
+            ["compare", "--git", "HEAD~1..HEAD", "-f", "markdown", "--", "--output=victim.txt"],
+            id="compare-git-path",
+        ),  # fmt: skip
+        pytest.param(["pr-comment", "HEAD~1", "--", "--output=victim.txt"], id="pr-comment-head"),
+        pytest.param(["pr-comment", "--", "--output=victim.txt", "HEAD"], id="pr-comment-base"),
+        pytest.param(["compare", "--", "--output=victim.txt:plans/x.yaml", "plans/x.yaml"], id="rev-path"),
+        pytest.param(
+            ["compare", "HEAD..--output=victim.txt:plans/x.yaml", "plans/x.yaml"], id="rev-path-range"
+        ),
+    ],
+)
+def test_no_revision_becomes_a_git_option(repo: Path, args: list[str]) -> None:
+    result = CliRunner().invoke(app, args)
+    assert not (repo / "victim.txt").exists()
+    if args[-2:] == ["--", "--output=victim.txt"] and args[0] == "compare":
+        assert result.exit_code == 0 and result.stdout == "no plan files changed\n"  # a path, not an option
+        return
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert (
+        result.stderr.count("\n") == 1
+        and "a revision may not start with '-' ('--output=victim.txt')" in result.stderr
+    )
+
+
+def test_revisions_are_verified_before_use(repo: Path) -> None:
+    result = CliRunner().invoke(app, ["compare", "--git", "HEAD~1..nosuch"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "plandiff: error: HEAD~1..nosuch: git: invalid object name 'nosuch'.\n"
+    result = CliRunner().invoke(app, ["compare", "--git", "HEAD~1...HEAD", "-f", "markdown"])
+    assert result.exit_code == 1 and result.stdout.startswith("---\n\n**plans/x.yaml** (modified)\n")
