@@ -199,5 +199,5 @@ def table(
     if fmt == "html":
         from .render.html import page
 
-        text = page(text, "Clauses across versions")
+        text = page(text, "Clauses across versions", kind="table")
     sys.stdout.write(text)

@@ -273,7 +273,7 @@ def test_any_text_is_safe_in_terminal_and_markdown(a: PlanVersion, b: PlanVersio
     assert not _ATTRIBUTE.search(html)
     page = renderer("html")(report, RenderOptions())
     assert isinstance(page, str)
-    assert _tags(page) <= ALLOWED_TAGS | {"html", "head", "meta", "title", "style", "body", "main"}
+    assert _tags(page) <= ALLOWED_TAGS | {"html", "head", "meta", "title", "style", "body", "main", "div"}
     assert not _ATTRIBUTE.search(page)
 
 

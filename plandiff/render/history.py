@@ -88,8 +88,11 @@ def history_terminal(history: History, options: RenderOptions) -> RenderableType
     return Group(*parts)
 
 
-def table_markdown(table: ClauseTable) -> str:
-    """One row per clause id, one column per version; ✎ marks a cell that changed."""
+def table_markdown(table: ClauseTable, id_href: str | None = None) -> str:
+    """One row per clause id, one column per version; ✎ marks a cell that changed.
+
+    ``id_href`` links each id, ``{id}`` standing for it (the published site links its histories).
+    """
     header = ["id", *(escape_inline(f"{v.label} ({v.date})" if v.date else v.label) for v in table.versions)]
     lines = [
         "# Clauses across versions",
@@ -100,7 +103,8 @@ def table_markdown(table: ClauseTable) -> str:
         "|" + "---|" * len(header),
     ]
     for clause_id, cells in table.rows:
-        row = [markdown_code(clause_id)]
+        code = markdown_code(clause_id)
+        row = [f"[{code}]({id_href.format(id=clause_id)})" if id_href else code]
         for cell in cells:
             if cell.located is None:
                 row.append("—")

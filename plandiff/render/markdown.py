@@ -17,7 +17,11 @@ _code = markdown_code
 
 def render(report: Report, options: RenderOptions) -> str:
     """The Markdown report; ends with exactly one newline, no trailing spaces."""
-    lines = [f"# Changes: {escape(report.old.label)} → {escape(report.new.label)}", ""]
+    lines = (
+        [f"# Changes: {escape(report.old.label)} → {escape(report.new.label)}", ""]
+        if options.headline
+        else []
+    )
     lines += _versions(report.old, report.new)
     for info in (report.old, report.new):
         warning = phrases.warning_text(info)
@@ -44,7 +48,7 @@ def render(report: Report, options: RenderOptions) -> str:
             lines.append("")
     else:
         for change in report.changes:
-            lines += _change(change, by_text, options.context)
+            lines += _change(change, by_text, options.context, options.clause_href)
     if not report.changes:
         lines += ["No differences.", ""]
     lines += [f"*Note: {escape(note)}.*" for note in report.notes]
@@ -64,11 +68,13 @@ def _versions(old: VersionInfo, new: VersionInfo) -> list[str]:
     return out + [""]
 
 
-def _heading(change: Change, by_text: bool) -> str:
+def _heading(change: Change, by_text: bool, clause_href: str | None = None) -> str:
     parts = [f"Point {escape(phrases.number_text(change))}"]
     clause = phrases.main_side(change).clause
     if clause.id:
-        parts.append(_code(clause.id))
+        code = _code(clause.id)
+        # Ids are slugs (load validates them), so they go into a link target as they are.
+        parts.append(f"[{code}]({clause_href.format(id=clause.id)})" if clause_href else code)
     title = clause.title or (change.old.clause.title if change.old else None)
     if title:
         parts.append(escape(title))
@@ -83,8 +89,10 @@ def _index_line(change: Change, by_text: bool) -> str:
     return f"- {label}{' ' + escape(name) if name else ''} — {status}"
 
 
-def _change(change: Change, by_text: bool, context: int | None = None) -> list[str]:
-    out = [_heading(change, by_text), ""]
+def _change(
+    change: Change, by_text: bool, context: int | None = None, clause_href: str | None = None
+) -> list[str]:
+    out = [_heading(change, by_text, clause_href), ""]
     whole = phrases.body_text(change)
     if whole is not None:
         if change.kind is ChangeKind.REMOVED:

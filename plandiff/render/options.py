@@ -14,3 +14,7 @@ class RenderOptions(NamedTuple):
     """Counts and a one-line-per-change index instead of full changes."""
     context: int | None = None
     """Markdown: characters of unchanged text kept on each side of a change (None: all of it)."""
+    headline: bool = True
+    """Markdown: start with the "Changes: old → new" heading (the site writes its own)."""
+    clause_href: str | None = None
+    """Markdown: link target of clause ids, ``{id}`` standing for the id (None: ids not linked)."""

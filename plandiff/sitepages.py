@@ -1,0 +1,253 @@
+"""Markdown of the site's own pages: index, version pages and the link blocks of diff and clause pages.
+
+Every string from a plan goes through ``render.sanitize`` (``markdown_inline``, ``markdown_text``,
+``markdown_code``); link targets are built only from validated slugs and ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .catalog import clause_count
+from .model import Clause, PlanVersion, Provenance
+from .render import phrases
+from .render.sanitize import markdown_code, markdown_inline, markdown_text
+from .sitemap import OTHER_TOPIC, ClauseEntry, DiffPage, by_topic, next_diffs, previous_diffs, steps_between
+
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+\Z")
+SUMMARY_WORDS = 10
+"""Words of a clause's text that stand in for a missing title in the index."""
+PROVENANCE_MEANING = {
+    Provenance.PUBLISHED: "the wording follows a published or leaked full text",
+    Provenance.REPORTED: "the wording is known only from press accounts of the text",
+    Provenance.CARRIED: (
+        "nothing was reported about the clause; its text is carried over from the parent version "
+        "so that the comparison stays complete, and is not confirmed by any source"
+    ),
+}
+TOPIC_NAMES = {"nato": "NATO", "eu": "EU", "us": "US"}
+"""Topic names that are not written as capitalised words."""
+
+
+def topic_name(topic: str) -> str:
+    """``security`` → ``Security``, ``nato`` → ``NATO``, no topic → ``Other``."""
+    if topic == OTHER_TOPIC:
+        return "Other"
+    return TOPIC_NAMES.get(topic, topic.replace("-", " ").capitalize())
+
+
+def link(text: str, href: str) -> str:
+    return f"[{markdown_inline(text)}]({href})"
+
+
+def version_name(plan: PlanVersion) -> str:
+    return plan.title or plan.plan or plan.label
+
+
+def diff_heading(pages: Mapping[str, PlanVersion], diff: DiffPage) -> str:
+    """Human heading of a diff page: the two versions' titles."""
+    return f"{version_name(pages[diff.old])} → {version_name(pages[diff.new])}"
+
+
+def clause_name(entry: ClauseEntry) -> str:
+    """The clause's title, or the first words of its latest text."""
+    if entry.title:
+        return entry.title
+    words = entry.text.split()
+    return " ".join(words[:SUMMARY_WORDS]) + (" …" if len(words) > SUMMARY_WORDS else "")
+
+
+def _status(plan: PlanVersion) -> str:
+    status = plan.status.value if plan.status else ""
+    return f"*{status}*" if plan.status in phrases.UNVERIFIED_STATUSES else status
+
+
+def index_markdown(
+    plans: tuple[PlanVersion, ...], diffs: tuple[DiffPage, ...], entries: tuple[ClauseEntry, ...]
+) -> str:
+    """The front page: what the record is, the versions, the comparisons, the clauses by topic."""
+    by_slug = {p.plan: p for p in plans if p.plan}
+    dates = sorted(p.date for p in plans if p.date)
+    span = f" from {dates[0]} to {dates[-1]}" if dates else ""
+    meanings = "; ".join(
+        f"*{kind.value}*: {PROVENANCE_MEANING.get(kind, 'see the format documentation')}"
+        for kind in Provenance
+    )
+    lines = [
+        "# Plan record",
+        "",
+        (
+            f"{len(plans)} versions{span}, kept as numbered clauses so that any two can be compared "
+            "clause by clause. The clause texts are summaries in the record's own words, with the "
+            "numbers, names and modal verbs as the sources give them; each version lists its sources. "
+            f"Every clause says how its wording is known — {meanings}. Versions whose text was never "
+            "published (status *reported* or *reconstructed*) carry a warning on every page. A clause "
+            "id such as `army-cap` follows one provision through all versions: its page shows the "
+            "wording in each version and what changed."
+        ),
+        "",
+        "## Versions",
+        "",
+        "In lineage order: each version follows the one it revises.",
+        "",
+        "| date | version | status | drafted by | clauses | changes from parent |",
+        "|---|---|---|---|---:|---|",
+    ]
+    for plan in plans:
+        step = next((d for d in diffs if not d.span and d.new == plan.plan), None)
+        changes = link(f"{step.old} → {step.new}", step.path) if step else "—"
+        lines.append(
+            f"| {markdown_inline(plan.date or '')} | {link(version_name(plan), f'versions/{plan.plan}.html')} | {_status(plan)} "
+            f"| {markdown_inline(', '.join(plan.drafted_by))} | {clause_count(plan)} | {changes} |"
+        )
+    lines += ["", "## Comparisons", ""]
+    for diff in diffs:
+        kind = f"first → latest, {len(steps_between(plans, diff))} steps" if diff.span else "parent → child"
+        lines.append(f"- {link(diff_heading(by_slug, diff), diff.path)} — {kind}")
+    lines += ["- " + link("All clauses side by side", "table.html") + " — every clause in every version"]
+    lines += ["", "## Clauses by topic", ""]
+    for topic, rows in by_topic(entries):
+        lines += [f"### {markdown_text(topic_name(topic))}", ""]
+        for entry, depth in rows:
+            lines.append(
+                f"{'  ' * depth}- {link(clause_name(entry), f'clauses/{entry.id}.html')} {markdown_code(entry.id)} "
+                f"— in {len(entry.versions)} of {len(plans)} versions"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _source_line(title: str, url: str, date: str | None) -> str:
+    """A source as a link when its URL is a plain http(s) URL; any other URL is shown as text."""
+    when = f" ({markdown_inline(date)})" if date else ""
+    if _SAFE_URL.match(url):
+        href = url.replace("\\", "%5C").replace("(", "%28").replace(")", "%29")
+        return f"- {link(title, href)}{when}"
+    return f"- {markdown_inline(title)}{when}: {markdown_inline(url)} (not linked)"
+
+
+def version_markdown(plan: PlanVersion, plans: tuple[PlanVersion, ...], diffs: tuple[DiffPage, ...]) -> str:
+    """A version's page: facts, comparisons it takes part in, every clause, sources."""
+    by_slug = {p.plan: p for p in plans if p.plan}
+    lines = [f"# {markdown_text(version_name(plan))}", ""]
+    facts = [
+        ("Version", markdown_code(str(plan.plan))),
+        ("Date", markdown_inline(plan.date or "")),
+        ("Status", plan.status.value if plan.status else ""),
+    ]
+    facts.append(("Drafted by", markdown_inline(", ".join(plan.drafted_by))))
+    if plan.parent:
+        parent = by_slug.get(plan.parent)
+        facts.append(
+            (
+                "Revises",
+                link(version_name(parent), f"{plan.parent}.html") if parent else markdown_code(plan.parent),
+            )
+        )
+    children = [p for p in plans if p.parent == plan.plan]
+    if children:
+        facts.append(("Revised by", ", ".join(link(version_name(c), f"{c.plan}.html") for c in children)))
+    lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts if v), ""]
+    if plan.notes:
+        lines += [f"> {markdown_inline(plan.notes)}", ""]
+    mine = [d for d in diffs if plan.plan in (d.old, d.new)]
+    if mine:
+        lines += ["## Comparisons", ""]
+        lines += [f"- {link(diff_heading(by_slug, d), f'../{d.path}')}" for d in mine]
+        lines.append("")
+    lines += ["## Clauses", ""]
+
+    def visit(clauses: tuple[Clause, ...], prefix: tuple[str, ...]) -> None:
+        for clause in clauses:
+            address = prefix + (clause.number,)
+            head = [f"**{markdown_inline(phrases.address_text(address))}**"]
+            if clause.id:
+                head.append(link(clause.id, f"../clauses/{clause.id}.html"))
+            if clause.title:
+                head.append(markdown_inline(clause.title))
+            marks = [
+                m
+                for m in (clause.provenance.value, "bracketed" if clause.bracketed else "")
+                if m and m != "published"
+            ]
+            if marks:
+                head.append(f"*{', '.join(marks)}*")
+            lines.extend([" · ".join(head) + " — " + markdown_inline(clause.text), ""])
+            if clause.note:
+                lines.extend([f"> {markdown_inline(clause.note)}", ""])
+            visit(clause.clauses, address)
+
+    visit(plan.clauses, ())
+    if plan.sources:
+        lines += ["## Sources", ""]
+        lines += [_source_line(s.title, s.url, s.date) for s in plan.sources]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def diff_header(plans: tuple[PlanVersion, ...], diffs: tuple[DiffPage, ...], diff: DiffPage) -> str:
+    """Heading and links of a diff page (the report follows it): the versions and the neighbours."""
+    by_slug = {p.plan: p for p in plans if p.plan}
+    old, new = by_slug[diff.old], by_slug[diff.new]
+
+    def described(plan: PlanVersion) -> str:
+        facts = ", ".join(f for f in (plan.date, plan.status.value if plan.status else None) if f)
+        return link(version_name(plan), f"../versions/{plan.plan}.html") + (
+            f" ({markdown_inline(facts)})" if facts else ""
+        )
+
+    lines = [
+        f"# {markdown_text(diff_heading(by_slug, diff))}",
+        "",
+        f"From {described(old)} to {described(new)}.",
+        "",
+    ]
+    if diff.span:
+        steps = steps_between(plans, diff)
+        lines += [
+            f"All changes across {len(steps)} steps at once; step by step: "
+            + " · ".join(link(f"{s.old} → {s.new}", f"../{s.path}") for s in steps)
+            + ".",
+            "",
+        ]
+    around = [
+        ("Previous", previous_diffs(diffs, diff)),
+        ("Next", next_diffs(diffs, diff)),
+    ]
+    parts = [
+        f"{name}: " + ", ".join(link(f"{d.old} → {d.new}", f"../{d.path}") for d in found)
+        for name, found in around
+        if found
+    ]
+    if parts:
+        lines += [" · ".join(parts), ""]
+    return "\n".join(lines)
+
+
+def clause_links(entry: ClauseEntry, entries: tuple[ClauseEntry, ...]) -> str:
+    """The block under a clause page's heading: name, topic, parent, sub-points, versions, neighbours."""
+    by_id = {e.id: e for e in entries}
+    facts = [
+        f"**{markdown_inline(clause_name(entry))}**",
+        f"topic: {markdown_inline(topic_name(entry.topic))}",
+    ]
+    if entry.parent in by_id:
+        facts.append("part of " + link(clause_name(by_id[entry.parent]), f"{entry.parent}.html"))
+    if entry.children:
+        facts.append(
+            "sub-points: " + ", ".join(link(clause_name(by_id[c]), f"{c}.html") for c in entry.children)
+        )
+    lines = [" · ".join(facts), ""]
+    lines += ["In " + ", ".join(link(v, f"../versions/{v}.html") for v in entry.versions) + ".", ""]
+    for topic, rows in by_topic(entries):
+        ids = [e.id for e, _ in rows]
+        if entry.id in ids:
+            k = ids.index(entry.id)
+            around = [
+                ("Previous", ids[k - 1] if k else None),
+                ("Next", ids[k + 1] if k + 1 < len(ids) else None),
+            ]
+            parts = [f"{name}: {link(clause_name(by_id[i]), f'{i}.html')}" for name, i in around if i]
+            if parts:
+                lines += [f"{markdown_inline(topic_name(topic))} — " + " · ".join(parts), ""]
+    return "\n".join(lines)
