@@ -50,7 +50,7 @@ class Tags(HTMLParser):
 
 
 PAGE_TAGS = {"html": ("lang",), "head": (), "meta": ("charset", "name", "content"), "title": (), "style": (),
-             "link": ("rel", "href"), "body": (), "main": (), "nav": (), "a": ("href",), "h1": (), "h2": (),
+             "link": ("rel", "href"), "body": ("class",), "div": ("class",), "main": (), "nav": (), "a": ("href",), "h1": (), "h2": (),
              "h3": (), "p": (), "table": (), "thead": (), "tbody": (), "tr": (), "th": ("style",),
              "td": ("style",), "del": (), "ins": (), "ul": (), "ol": ("start",), "li": (), "em": (),
              "strong": (), "code": (), "blockquote": (), "br": (), "hr": (), "s": ()}  # fmt: skip
