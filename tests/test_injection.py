@@ -294,7 +294,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         pytest.param(
             ["compare", "--git", "HEAD~1..HEAD", "-f", "markdown", "--", "--output=victim.txt"],
             id="compare-git-path",
-        ),  # fmt: skip
+        ),
         pytest.param(["pr-comment", "HEAD~1", "--", "--output=victim.txt"], id="pr-comment-head"),
         pytest.param(["pr-comment", "--", "--output=victim.txt", "HEAD"], id="pr-comment-base"),
         pytest.param(["compare", "--", "--output=victim.txt:plans/x.yaml", "plans/x.yaml"], id="rev-path"),
