@@ -20,7 +20,7 @@ from .render.html import STYLESHEET, page
 from .render.markdown import render as report_markdown
 from .render.options import RenderOptions
 from .select import Selection, select_changes
-from .sitemap import clause_entries, diff_pages
+from .sitemap import by_topic, clause_entries, diff_pages, places
 from .sitepages import (
     clause_links,
     clause_name,
@@ -72,8 +72,13 @@ def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
         )
         body = diff_header(plans, diffs, diff) + "\n" + report_markdown(report, options)
         pages[diff.path] = page(body, diff_heading(by_slug, diff), "../style.css", _nav(1), "diff")
+    by_id = {e.id: e for e in entries}
+    where = places(by_topic(entries))
     for entry in entries:
-        body = _after_heading(history_markdown(clause_history(plans, entry.id)), clause_links(entry, entries))
+        body = _after_heading(
+            history_markdown(clause_history(plans, entry.id)),
+            clause_links(entry, by_id, where[entry.id], diffs),
+        )
         pages[f"clauses/{entry.id}.html"] = page(
             body, f"{clause_name(entry)} ({entry.id})", "../style.css", _nav(1), "clause"
         )

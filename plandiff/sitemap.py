@@ -41,6 +41,8 @@ class ClauseEntry(NamedTuple):
     """First topic in the latest version that gives topics (``OTHER_TOPIC`` when none does)."""
     versions: tuple[str, ...]
     """Slugs of the versions that have the clause, in lineage order."""
+    texts: tuple[str, ...]
+    """The clause's text in each of ``versions``."""
     parent: str | None
     """Id of the nearest enclosing clause that has an id, in the latest version that has this one."""
     children: tuple[str, ...]
@@ -106,6 +108,7 @@ def clause_entries(plans: tuple[PlanVersion, ...]) -> tuple[ClauseEntry, ...]:
     texts: dict[str, str] = {}
     topics: dict[str, str] = {}
     versions: dict[str, list[str]] = {}
+    in_version: dict[str, list[str]] = {}
     parents: dict[str, str | None] = {}
     children: dict[str, dict[str, None]] = {}
     for plan in plans:
@@ -117,6 +120,7 @@ def clause_entries(plans: tuple[PlanVersion, ...]) -> tuple[ClauseEntry, ...]:
             versions.setdefault(clause.id, []).append(plan.plan or plan.label)
             children.setdefault(clause.id, {})
             texts[clause.id] = clause.text
+            in_version.setdefault(clause.id, []).append(clause.text)
             if clause.title or clause.id not in titles:
                 titles[clause.id] = clause.title or titles.get(clause.id)
             if clause.topics or clause.id not in topics:
@@ -129,9 +133,29 @@ def clause_entries(plans: tuple[PlanVersion, ...]) -> tuple[ClauseEntry, ...]:
             if owner:
                 children.setdefault(owner, {})[clause.id] = None
     return tuple(
-        ClauseEntry(i, titles[i], texts[i], topics[i], tuple(versions[i]), parents[i], tuple(children[i]))
+        ClauseEntry(
+            i,
+            titles[i],
+            texts[i],
+            topics[i],
+            tuple(versions[i]),
+            tuple(in_version[i]),
+            parents[i],
+            tuple(children[i]),
+        )
         for i in versions
     )
+
+
+def text_changes(entry: ClauseEntry, pages: tuple[DiffPage, ...]) -> tuple[tuple[DiffPage, str], ...]:
+    """The diff pages in which the clause's text changes: ``added``, ``removed`` or ``changed``."""
+    text = dict(zip(entry.versions, entry.texts, strict=True))
+    found = []
+    for page in pages:
+        old, new = text.get(page.old), text.get(page.new)
+        if old != new:
+            found.append((page, "added" if old is None else "removed" if new is None else "changed"))
+    return tuple(found)
 
 
 def by_topic(
@@ -160,3 +184,23 @@ def by_topic(
             groups.setdefault(entry.topic, []).extend(subtree(entry, 0))
     ordered = sorted(groups, key=lambda t: t == OTHER_TOPIC)  # stable: first appearance otherwise
     return tuple((topic, tuple(groups[topic])) for topic in ordered)
+
+
+class Place(NamedTuple):
+    """Where a clause stands in the index: its group and its neighbours there."""
+
+    topic: str
+    previous: str | None
+    next: str | None
+
+
+def places(groups: tuple[tuple[str, tuple[tuple[ClauseEntry, int], ...]], ...]) -> dict[str, Place]:
+    """Each clause id's group and neighbours in ``by_topic`` order (computed once for the whole site)."""
+    found: dict[str, Place] = {}
+    for topic, rows in groups:
+        ids = [e.id for e, _ in rows]
+        for k, clause_id in enumerate(ids):
+            found[clause_id] = Place(
+                topic, ids[k - 1] if k else None, ids[k + 1] if k + 1 < len(ids) else None
+            )
+    return found

@@ -12,8 +12,19 @@ from collections.abc import Mapping
 from .catalog import clause_count
 from .model import Clause, PlanVersion, Provenance
 from .render import phrases
+from .render.html import heading_id
 from .render.sanitize import markdown_code, markdown_inline, markdown_text
-from .sitemap import OTHER_TOPIC, ClauseEntry, DiffPage, by_topic, next_diffs, previous_diffs, steps_between
+from .sitemap import (
+    OTHER_TOPIC,
+    ClauseEntry,
+    DiffPage,
+    Place,
+    by_topic,
+    next_diffs,
+    previous_diffs,
+    steps_between,
+    text_changes,
+)
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+\Z")
 SUMMARY_WORDS = 10
@@ -224,14 +235,13 @@ def diff_header(plans: tuple[PlanVersion, ...], diffs: tuple[DiffPage, ...], dif
     return "\n".join(lines)
 
 
-def clause_links(entry: ClauseEntry, entries: tuple[ClauseEntry, ...]) -> str:
-    """The block under a clause page's heading: name, topic, parent, sub-points, versions, neighbours."""
-    by_id = {e.id: e for e in entries}
-    facts = [
-        f"**{markdown_inline(clause_name(entry))}**",
-        f"topic: {markdown_inline(topic_name(entry.topic))}",
-    ]
-    if entry.parent in by_id:
+def clause_links(
+    entry: ClauseEntry, by_id: Mapping[str, ClauseEntry], place: Place, diffs: tuple[DiffPage, ...]
+) -> str:
+    """The block under a clause page's heading: name, topic, parent, sub-points, versions, diffs, neighbours."""
+    topic = link(topic_name(place.topic), f"../index.html#{heading_id(topic_name(place.topic))}")
+    facts = [f"**{markdown_inline(clause_name(entry))}**", f"topic: {topic}"]
+    if entry.parent and entry.parent in by_id:
         facts.append("part of " + link(clause_name(by_id[entry.parent]), f"{entry.parent}.html"))
     if entry.children:
         facts.append(
@@ -239,15 +249,16 @@ def clause_links(entry: ClauseEntry, entries: tuple[ClauseEntry, ...]) -> str:
         )
     lines = [" · ".join(facts), ""]
     lines += ["In " + ", ".join(link(v, f"../versions/{v}.html") for v in entry.versions) + ".", ""]
-    for topic, rows in by_topic(entries):
-        ids = [e.id for e, _ in rows]
-        if entry.id in ids:
-            k = ids.index(entry.id)
-            around = [
-                ("Previous", ids[k - 1] if k else None),
-                ("Next", ids[k + 1] if k + 1 < len(ids) else None),
-            ]
-            parts = [f"{name}: {link(clause_name(by_id[i]), f'{i}.html')}" for name, i in around if i]
-            if parts:
-                lines += [f"{markdown_inline(topic_name(topic))} — " + " · ".join(parts), ""]
+    changes = text_changes(entry, diffs)
+    if changes:
+        lines += [
+            "Text changes: "
+            + ", ".join(f"{link(f'{d.old} → {d.new}', f'../{d.path}')} ({kind})" for d, kind in changes)
+            + ".",
+            "",
+        ]
+    around = [("Previous", place.previous), ("Next", place.next)]
+    parts = [f"{name}: {link(clause_name(by_id[i]), f'{i}.html')}" for name, i in around if i]
+    if parts:
+        lines += [f"{markdown_inline(topic_name(place.topic))} — " + " · ".join(parts), ""]
     return "\n".join(lines)

@@ -9,6 +9,7 @@ link validation also refuses ``javascript:``, ``vbscript:``, ``file:`` and ``dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape as html_escape
 
@@ -94,6 +95,26 @@ def _table_close(
     return self.renderToken(tokens, idx, options, env) + "</div>\n"
 
 
+def heading_id(text: str) -> str:
+    """The anchor of a heading: its letters and digits, lower case, joined by hyphens (ASCII only)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def _heading_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    # Sections get anchors (``#security``) so pages can link to a part of another page; the id
+    # holds only [a-z0-9-], and repeats get -2, -3 in page order.
+    if tokens[idx].tag in ("h2", "h3"):
+        words = [t.content for t in tokens[idx + 1].children or () if t.type in ("text", "code_inline")]
+        base = heading_id(" ".join(words))
+        used = env.setdefault("plandiff_heading_ids", {})
+        used[base] = used.get(base, 0) + 1
+        tokens[idx].attrSet("id", base if used[base] == 1 else f"{base}-{used[base]}")
+    return self.renderToken(tokens, idx, options, env)
+
+
+_MD.add_render_rule("heading_open", _heading_open)
 _MD.add_render_rule("table_open", _table_open)
 _MD.add_render_rule("table_close", _table_close)
 
