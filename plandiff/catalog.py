@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import PlanLoadError
+from .errors import PlanLoadError, quoted
 from .flat import flatten
 from .load import bundled_dir, load_plan
 from .model import PlanVersion
@@ -41,7 +41,8 @@ def lineage_order(plans: list[PlanVersion] | tuple[PlanVersion, ...]) -> tuple[P
             continue
         if plan.plan in first:
             raise PlanLoadError(
-                f"{first[plan.plan].label} and {plan.label}", f"both have the plan slug {plan.plan!r}"
+                f"{first[plan.plan].label} and {plan.label}",
+                f"both have the plan slug {quoted(plan.plan or '')}",
             )
         first[plan.plan] = plan
     slugs = {p.plan for p in plans}
@@ -76,7 +77,7 @@ def _cycle_error(stranded: list[PlanVersion], by_slug: dict[str, PlanVersion]) -
         plan = by_slug[str(plan.parent)]
     cycle = seen[position[id(plan)] :]
     if len(cycle) == 1:
-        return PlanLoadError(plan.label, f"version {plan.plan!r} names itself as its parent")
+        return PlanLoadError(plan.label, f"version {quoted(plan.plan or '')} names itself as its parent")
     chain = " → ".join(str(p.plan) for p in [*cycle, cycle[0]])
     return PlanLoadError(", ".join(p.label for p in cycle), f"parents form a cycle: {chain}")
 

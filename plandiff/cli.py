@@ -23,7 +23,7 @@ from .cliapp import (
     warn,
 )
 from .diff import compare as compare_versions
-from .errors import PlandiffError, UsageError
+from .errors import PlandiffError, UsageError, quoted
 from .gitsource import repository_root
 from .load import MAX_BYTES, load_arg
 from .model import CompareOptions, PlanVersion
@@ -122,7 +122,7 @@ def compare(
     """
     try:
         if fmt not in FORMATS:
-            raise UsageError(f"--format: unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+            raise UsageError(f"--format: unknown format {quoted(fmt)} (choose from {', '.join(FORMATS)})")
         options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
         selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged)
         console = console_for(color, width, output) if fmt == "terminal" else None

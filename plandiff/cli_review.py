@@ -20,7 +20,7 @@ from .cliapp import (
     warn,
 )
 from .diff import compare
-from .errors import PlandiffError, UsageError
+from .errors import PlandiffError, UsageError, quoted
 from .load import MAX_BYTES, load_arg, load_plan
 from .model import PlanVersion
 from .output import write_report
@@ -127,7 +127,7 @@ def show(
     """
     try:
         if fmt != "text":
-            raise UsageError(f"--format: unknown format {fmt!r} (choose from text)")
+            raise UsageError(f"--format: unknown format {quoted(fmt)} (choose from text)")
         loaded, _ = load_arg(plan, max_bytes)
     except PlandiffError as error:
         fail(error)
@@ -153,7 +153,7 @@ def history(
     """
     try:
         if fmt not in ("terminal", "markdown"):
-            raise UsageError(f"--format: unknown format {fmt!r} (choose from terminal, markdown)")
+            raise UsageError(f"--format: unknown format {quoted(fmt)} (choose from terminal, markdown)")
         from .history import clause_history
 
         found = clause_history(load_record(plans_dir), clause_id)
@@ -188,7 +188,7 @@ def table(
     """
     try:
         if fmt not in ("markdown", "html"):
-            raise UsageError(f"--format: unknown format {fmt!r} (choose from markdown, html)")
+            raise UsageError(f"--format: unknown format {quoted(fmt)} (choose from markdown, html)")
         from .history import clause_table, select_versions
         from .render.history import table_markdown  # rich: only when asked
 

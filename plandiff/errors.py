@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+QUOTE_LIMIT = 80
+"""Characters of a value an error message shows at most: one line stays readable."""
+
+
+def quoted(value: str) -> str:
+    """A value as an error message shows it: quoted like Python's ``repr`` (so a line break or
+    control character is written out, never obeyed), cut to QUOTE_LIMIT characters with the
+    full length said: ``'aaaa…' (5,000 characters)``."""
+    if len(value) <= QUOTE_LIMIT:
+        return repr(value)
+    return f"{value[: QUOTE_LIMIT - 1]!r}… ({len(value):,} characters)"
+
 
 class PlandiffError(Exception):
     """Base of every error plandiff reports to a user (exit code 2)."""
@@ -48,7 +60,9 @@ class UnknownPlanError(PlandiffError):
 
     def __init__(self, name: str, known: tuple[str, ...]) -> None:
         listing = ", ".join(known) if known else "none"
-        super().__init__(f"{name}: no such file, and not a bundled plan (bundled plans: {listing})")
+        super().__init__(
+            f"{quoted(name) if len(name) > QUOTE_LIMIT else name}: no such file, and not a bundled plan (bundled plans: {listing})"
+        )
         self.name = name
         """The name the user gave."""
         self.known = known

@@ -6,7 +6,7 @@ import re
 import subprocess
 from typing import NamedTuple
 
-from .errors import PlanLoadError, UsageError
+from .errors import PlanLoadError, UsageError, quoted
 
 GIT_TIMEOUT = 60
 """Seconds a single git command may take before plandiff gives up."""
@@ -44,7 +44,7 @@ def check_revision(rev: str, what: str) -> None:
     """
     for part in re.split(r"\.\.\.?", rev):
         if part.startswith("-"):
-            raise UsageError(f"{what}: a revision may not start with '-' ({part!r})")
+            raise UsageError(f"{what}: a revision may not start with '-' ({quoted(part)})")
 
 
 def resolve_revision(rev: str, what: str) -> str:
@@ -55,7 +55,7 @@ def resolve_revision(rev: str, what: str) -> str:
         out = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], what)
     except PlanLoadError as error:
         if error.reason.startswith("git: git exited"):  # --quiet: not a commit, and git says nothing
-            raise PlanLoadError(what, f"git: invalid object name {rev!r}.") from None
+            raise PlanLoadError(what, f"git: invalid object name {quoted(rev)}.") from None
         raise
     return out.decode("ascii", "replace").strip()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import UsageError
+from .errors import UsageError, quoted
 from .flat import flatten
 from .lineage import ClauseTable, History, HistoryEntry, TableCell
 from .model import Located, PlanVersion, VersionInfo
@@ -96,5 +96,5 @@ def select_versions(plans: tuple[PlanVersion, ...], slugs: tuple[str, ...]) -> t
     by_slug = {p.plan or p.label: p for p in plans}
     missing = [s for s in slugs if s not in by_slug]
     if missing:
-        raise UsageError(f"--versions: unknown version {missing[0]!r} (known: {', '.join(by_slug)})")
+        raise UsageError(f"--versions: unknown version {quoted(missing[0])} (known: {', '.join(by_slug)})")
     return tuple(by_slug[s] for s in slugs)

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import PlanFormatError, PlanLoadError, UnknownPlanError
+from .errors import PlanFormatError, PlanLoadError, UnknownPlanError, quoted
 from .gitsource import read_blob, split_rev_path
 from .model import PlanVersion
 from .planschema import build_plan
@@ -158,7 +158,9 @@ def parse_yaml(text: str, label: str) -> RawNode:
         raise _syntax_error(err, text, label) from err
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
-        raise PlanFormatError(label, line, "", f"character {err.character!r} is not allowed in YAML") from err
+        raise PlanFormatError(
+            label, line, "", f"character {quoted(err.character)} is not allowed in YAML"
+        ) from err
     except yaml.YAMLError as err:
         raise PlanFormatError(label, None, "", f"YAML error: {err}") from err
     finally:
@@ -222,7 +224,7 @@ def _build(loader: yaml.CSafeLoader, label: str) -> RawNode:
                 line = event.start_mark.line + 1
                 seen = parent.key_lines
                 if value in seen:
-                    raise _error(label, line, f"duplicate key {value!r} (first on line {seen[value]})")
+                    raise _error(label, line, f"duplicate key {quoted(value)} (first on line {seen[value]})")
                 seen[value] = line
                 keys[-1] = value
                 continue

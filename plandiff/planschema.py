@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
-from .errors import PlanFormatError
+from .errors import PlanFormatError, quoted
 from .model import Clause, PlanVersion, Provenance, Source, Status
 from .rawtree import BOOL, FLOAT, INT, STR, TIMESTAMP, RawMap, RawNode, RawScalar, RawSeq, describe
 
@@ -43,8 +43,10 @@ class _Builder:
                 import difflib  # only on this error path: it costs import time on every run
 
                 close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
-                raise self.fail(node.key_lines[key], where, f"unknown key {key!r}{hint}")
+                hint = (
+                    f" (did you mean {quoted(close[0])}?)" if close else f" (allowed: {', '.join(allowed)})"
+                )
+                raise self.fail(node.key_lines[key], where, f"unknown key {quoted(key)}{hint}")
 
     def string(self, node: RawNode, where: str) -> str:
         value = _plain(node)
@@ -69,7 +71,9 @@ class _Builder:
     def slug(self, node: RawNode, where: str) -> str:
         value = self.string(node, where)
         if not _SLUG.match(value):
-            raise self.fail(node.line, where, f"{value!r} is not a slug (lower-case letters, digits and '-')")
+            raise self.fail(
+                node.line, where, f"{quoted(value)} is not a slug (lower-case letters, digits and '-')"
+            )
         return value
 
     def string_list(self, node: RawNode, where: str, slugs: bool = False) -> tuple[str, ...]:
@@ -79,7 +83,7 @@ class _Builder:
         values = tuple(read(item, f"{where}[{i}]") for i, item in enumerate(node.items))
         for i, value in enumerate(values):
             if value in values[:i]:
-                raise self.fail(node.items[i].line, f"{where}[{i}]", f"{value!r} is listed twice")
+                raise self.fail(node.items[i].line, f"{where}[{i}]", f"{quoted(value)} is listed twice")
         return values
 
     def iso_date(self, node: RawNode, where: str) -> str:
@@ -93,7 +97,7 @@ class _Builder:
     def enum_value(self, node: RawNode, where: str, choices: tuple[str, ...]) -> str:
         value = self.string(node, where)
         if value not in choices:
-            raise self.fail(node.line, where, f"{value!r} is not one of: {', '.join(choices)}")
+            raise self.fail(node.line, where, f"{quoted(value)} is not one of: {', '.join(choices)}")
         return value
 
     def number(self, node: RawNode, where: str) -> str:
@@ -108,6 +112,15 @@ class _Builder:
         value = self.string(node, where).strip()
         if not value:
             raise self.fail(node.line, where, "a clause number may not be empty")
+        if _BAD_NUMBER.search(value):
+            # Reports write sub-point b of 10 as "10(b)": a number with brackets would print the same
+            # as a different clause, and one with a line break would split its heading.
+            raise self.fail(
+                node.line,
+                where,
+                f"clause number {quoted(value)} may not contain brackets or line breaks; "
+                "write a sub-point as a nested clause (number 10 with a sub-clause b prints as 10(b))",
+            )
         return value
 
     def plan(self, root: RawNode) -> PlanVersion:
@@ -148,7 +161,7 @@ class _Builder:
             self.check_keys(item, SOURCE_KEYS, where)
             for key in ("title", "url"):
                 if key not in item.items:
-                    raise self.fail(item.line, where, f"missing required key {key!r}")
+                    raise self.fail(item.line, where, f"missing required key {quoted(key)}")
             date = item.items.get("date")
             result.append(
                 Source(
@@ -172,7 +185,7 @@ class _Builder:
                 raise self.fail(
                     item.line,
                     f"{where}[{i}].number",
-                    f"duplicate number {clause.number!r} among sibling clauses "
+                    f"duplicate number {quoted(clause.number)} among sibling clauses "
                     f"(first on line {numbers[clause.number]})",
                 )
             numbers[clause.number] = item.line
@@ -189,10 +202,10 @@ class _Builder:
             self.check_keys(node, CLAUSE_KEYS, where)
         for key in ("number", "text"):
             if key not in items:
-                raise self.fail(node.line, where, f"missing required key {key!r}")
+                raise self.fail(node.line, where, f"missing required key {quoted(key)}")
         number = _plain(items["number"])
         number = number.strip() if number else None
-        if not number:
+        if not number or _BAD_NUMBER.search(number):
             number = self.number(items["number"], f"{where}.number")
         text = _plain(items["text"])
         if text is None:
@@ -206,7 +219,7 @@ class _Builder:
                 raise self.fail(
                     items["id"].line,
                     f"{where}.id",
-                    f"duplicate id {clause_id!r} (first on line {self.ids[clause_id]})",
+                    f"duplicate id {quoted(clause_id)} (first on line {self.ids[clause_id]})",
                 )
             self.ids[clause_id] = items["id"].line
         if len(items) == (3 if clause_id else 2):  # number, text and perhaps id: nothing more to read
@@ -236,6 +249,10 @@ class _Builder:
         if isinstance(node, RawScalar) and node.kind == BOOL:
             return node.value.lower() in _TRUE
         raise self.fail(node.line, where, f"expected true or false, got {describe(node)}")
+
+
+_BAD_NUMBER = re.compile(r"[()\n\r\t]")
+"""What a clause number may not hold (see ``_Builder.number``)."""
 
 
 def _plain(node: RawNode) -> str | None:

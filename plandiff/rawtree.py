@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .errors import quoted
+
 STR = "str"
 INT = "int"
 FLOAT = "float"
@@ -55,6 +57,8 @@ def describe(node: RawNode) -> str:
     if isinstance(node, RawSeq):
         return "a list"
     kind = node.kind
+    # Resolved ints, floats, booleans and dates match YAML's patterns (no line breaks); only their
+    # length needs a bound. Strings and custom tags can hold anything: quoted.
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     if kind == INT:
         return f"an int {shown}"
@@ -70,4 +74,6 @@ def describe(node: RawNode) -> str:
         return "nothing (null)"
     if kind == TIMESTAMP:
         return f"a date {shown}"
-    return f"a string {shown!r}" if kind == STR else f"a {kind} {shown}"
+    if kind == STR:
+        return f"a string {quoted(node.value)}"
+    return f"a value tagged {quoted(kind)}: {quoted(node.value)}"

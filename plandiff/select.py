@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from .diff import summarise
-from .errors import UsageError
+from .errors import UsageError, quoted
 from .model import Change, Located, Report
 
 KINDS = ("added", "removed", "modified", "unchanged", "split", "merged", "replaced", "moved", "renumbered")
@@ -66,7 +66,7 @@ def select_changes(report: Report, selection: Selection) -> Report:
     """The report restricted to the selection; counts are recomputed over what was selected."""
     bad = [k for k in selection.only if k not in KINDS]
     if bad:
-        raise UsageError(f"--only: unknown kind {bad[0]!r} (choose from {', '.join(KINDS)})")
+        raise UsageError(f"--only: unknown kind {quoted(bad[0])} (choose from {', '.join(KINDS)})")
     changes = report.changes
     notes = list(report.notes)
     if selection.clauses:

@@ -323,3 +323,72 @@ def test_revisions_are_verified_before_use(repo: Path) -> None:
     assert result.stderr == "plandiff: error: HEAD~1..nosuch: git: invalid object name 'nosuch'.\n"
     result = CliRunner().invoke(app, ["compare", "--git", "HEAD~1...HEAD", "-f", "markdown"])
     assert result.exit_code == 1 and result.stdout.startswith("---\n\n**plans/x.yaml** (modified)\n")
+
+
+# --- 15. error messages, show (textconv), clause numbers ----------------------------------------
+
+
+def _validate(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"plandiff: error: {path}:") and result.stderr.count("\n") == 1
+    return result.stderr.removeprefix(f"plandiff: error: {path}:")
+
+
+def test_a_custom_tag_cannot_forge_a_second_error_line(tmp_path: Path) -> None:
+    message = _validate(tmp_path, "title: !x%0Aplandiff:%20error:%20forged%1B%5B2J hello\nclauses: []\n")
+    assert message == (
+        "1: title: expected a string, got a value tagged '!x\\nplandiff: error: forged\\x1b[2J': 'hello' — quote it\n"
+    )
+
+
+LONG = "x" * 5000
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        pytest.param(f"plan: {LONG}_\nclauses: []\n", "plan: 'xxx", id="slug"),
+        pytest.param(f"? {LONG}\n: 1\nclauses: []\n", "unknown key 'xxx", id="key"),
+        pytest.param(f"status: {LONG}\nclauses: []\n", "status: 'xxx", id="enum"),
+        pytest.param(f"date: {LONG}\nclauses: []\n", "got a string 'xxx", id="date"),
+        pytest.param(f"title: !{LONG} v\nclauses: []\n", "a value tagged '!xxx", id="tag"),
+        pytest.param(f"clauses:\n  - {{number: '({LONG})', text: t}}\n", "clause number '(xxx", id="number"),
+        pytest.param(
+            f"clauses:\n  - {{number: 1, text: t, topics: [{LONG}, {LONG}]}}\n", "'xxx", id="listed-twice"
+        ),
+        pytest.param(
+            f"clauses:\n  - {{number: 1, text: t, bracketed: {LONG}}}\n", "string 'xxx", id="boolean"
+        ),
+    ],
+)
+def test_error_messages_quote_at_most_80_characters_of_a_value(
+    tmp_path: Path, text: str, fragment: str
+) -> None:
+    message = _validate(tmp_path, text)
+    assert fragment in message and "… (5,0" in message, message
+    assert len(message) < 300 and "x" * 80 not in message
+
+
+def test_show_marks_continuation_lines_so_text_cannot_fake_a_heading(tmp_path: Path) -> None:
+    path = _write(tmp_path / "p.yaml", {"title": "T", "clauses": [
+        {"number": 1, "id": "a", "title": "Army\n\n9 [forged]", "text": "real text\n\n2 [fake] Fake heading\nmore"},
+        {"number": 2, "text": "two"}]})  # fmt: skip
+    result = CliRunner().invoke(app, ["show", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "T\n\n1 [a] Army\\x0a\\x0a9 [forged]\nreal text\n|\n| 2 [fake] Fake heading\n| more\n\n2\ntwo\n"
+    )
+
+
+@pytest.mark.parametrize("number", ["10(b)", "10 (b)", "(b)", "10)", "10\\n2", "1\\t2"])
+def test_numbers_that_would_print_like_another_clause_are_refused(tmp_path: Path, number: str) -> None:
+    text = f'clauses:\n  - {{number: "{number}", text: x}}\n  - number: 10\n    text: y\n    clauses: [{{number: b, text: z}}]\n'
+    message = _validate(tmp_path, text)
+    assert message.startswith("2: clauses[0].number: clause number ")
+    assert message.endswith(
+        " may not contain brackets or line breaks; write a sub-point as a nested clause "
+        "(number 10 with a sub-clause b prints as 10(b))\n"
+    )

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from ..model import Clause, PlanVersion
 from .phrases import address_text
-from .sanitize import terminal_safe
+from .sanitize import terminal_line, terminal_safe
+
+CONTINUATION = "| "
+"""Starts every further line of a clause text, so that no text line can pass for a clause heading."""
 
 
 def plan_text(plan: PlanVersion) -> str:
-    """Header line, then each clause: ``6 [army-cap] Army size (reported)`` and its text."""
+    """Header line, then each clause: ``6 [army-cap] Army size (reported)`` and its text.
+
+    Headings follow a blank line and are one line each (line breaks in their fields are written
+    out as ``\x0a``); a clause text that spans lines has CONTINUATION at the start of each further
+    line, so its text can never start a line that looks like a heading.
+    """
     facts = [f for f in (plan.plan, plan.date, plan.status.value if plan.status else None) if f]
-    lines = [(plan.title or plan.label) + (f" ({', '.join(facts)})" if facts else "")]
+    lines = [terminal_line((plan.title or plan.label) + (f" ({', '.join(facts)})" if facts else ""))]
 
     def visit(clauses: tuple[Clause, ...], prefix: tuple[str, ...]) -> None:
         for clause in clauses:
@@ -27,7 +35,9 @@ def plan_text(plan: PlanVersion) -> str:
             ]
             if marks:
                 head.append(f"({', '.join(marks)})")
-            lines.extend(["", " ".join(head), clause.text])
+            first, *rest = clause.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            lines.extend(["", terminal_line(" ".join(head)), first])
+            lines.extend((CONTINUATION + line).rstrip() for line in rest)
             visit(clause.clauses, address)
 
     visit(plan.clauses, ())
