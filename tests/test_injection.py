@@ -63,6 +63,9 @@ def foreign_tags(html: str) -> list[tuple[str, tuple[str, ...]]]:
     parser.feed(html)
     parser.close()
     bad = [(t, a) for t, a in parser.tags if t not in PAGE_TAGS or not set(a) <= set(PAGE_TAGS[t])]
+    for name, value in re.findall(r'\b(id|class)="([^"]*)"', html):
+        if not re.fullmatch(r"[a-z0-9-]+( [a-z0-9-]+)*", value):
+            bad.append(("*", (f"{name}={value}",)))
     for href in re.findall(r'href="([^"]*)"', html):
         if not re.match(r"(https?://|\.\./|[a-z0-9.-]+\.(html|css)\Z|[a-z0-9-]+/[a-z0-9.-]+\Z)", href):
             bad.append(("a", ("href=" + href,)))
