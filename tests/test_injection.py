@@ -181,7 +181,7 @@ def _file(path: str, old_text: str = "a", new_text: str = "b") -> FileReport:
 def test_pr_comment_path_with_a_newline_adds_no_heading() -> None:
     comment = render_comment([_file("plans/x\n\n## Approved by legal\n\n<b>x</b>.yaml")], "main", "HEAD")
     html = markdown_to_html(comment.split("<details>")[0])
-    assert len(re.findall(r"<h2[ >]", html)) == 1 and "<b>" not in comment
+    assert len(re.findall(r"<h[1-6][ >]", html)) == 1 and "<b>" not in comment
     assert "<summary>plans/x\\x0a\\x0a## Approved by legal\\x0a\\x0a&lt;b&gt;x&lt;/b&gt;.yaml — " in comment
 
 
