@@ -76,7 +76,12 @@ def test_publish_site_links_resolve_and_output_is_deterministic(tmp_path: Path, 
     assert len(internal) > 500
     for page, href in internal:
         assert not href.startswith(("javascript:", "data:", "/")), href
-        assert (page.parent / href.split("#")[0]).resolve().is_file(), f"{page.relative_to(site)} → {href}"
+        target, _, fragment = href.partition("#")
+        assert (page.parent / target).resolve().is_file(), f"{page.relative_to(site)} → {href}"
+        if fragment:  # a section anchor must exist on the page it points into
+            assert f' id="{fragment}"' in (page.parent / target).read_text(), (
+                f"{page.relative_to(site)} → {href}"
+            )
     again = runner.invoke(app, ["publish", str(site)])  # replaces its own earlier site
     assert again.exit_code == 0
     assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == pages
