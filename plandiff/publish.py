@@ -57,7 +57,11 @@ def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
     pages["index.html"] = page(
         index_markdown(plans, diffs, entries), "Plan record", "style.css", _nav(0), "index"
     )
-    table = table_markdown(clause_table(plans, ()), "clauses/{id}.html")
+    table = _after_heading(
+        table_markdown(clause_table(plans, ()), "clauses/{id}.html"),
+        "One row per clause, one column per version; the table scrolls sideways and the id column "
+        "stays in view. Each id leads to the clause's history.\n",
+    )
     pages["table.html"] = page(table, "All clauses", "style.css", _nav(0), "table")
     for plan in plans:
         pages[f"versions/{plan.plan}.html"] = page(

@@ -80,11 +80,7 @@ def index_markdown(
     """The front page: what the record is, the versions, the comparisons, the clauses by topic."""
     by_slug = {p.plan: p for p in plans if p.plan}
     dates = sorted(p.date for p in plans if p.date)
-    span = f" from {dates[0]} to {dates[-1]}" if dates else ""
-    meanings = "; ".join(
-        f"*{kind.value}*: {PROVENANCE_MEANING.get(kind, 'see the format documentation')}"
-        for kind in Provenance
-    )
+    span = f" from {markdown_inline(dates[0])} to {markdown_inline(dates[-1])}" if dates else ""
     lines = [
         "# Plan record",
         "",
@@ -92,10 +88,15 @@ def index_markdown(
             f"{len(plans)} versions{span}, kept as numbered clauses so that any two can be compared "
             "clause by clause. The clause texts are summaries in the record's own words, with the "
             "numbers, names and modal verbs as the sources give them; each version lists its sources. "
-            f"Every clause says how its wording is known — {meanings}. Versions whose text was never "
-            "published (status *reported* or *reconstructed*) carry a warning on every page. A clause "
-            "id such as `army-cap` follows one provision through all versions: its page shows the "
-            "wording in each version and what changed."
+            "Versions whose text was never published (status *reported* or *reconstructed*) carry a "
+            "warning on every page. A clause id such as `army-cap` follows one provision through all "
+            "versions: its page shows the wording in each version and what changed. Every clause says "
+            "how its wording is known:"
+        ),
+        "",
+        *(
+            f"- *{kind.value}*: {PROVENANCE_MEANING.get(kind, 'see the format documentation')}"
+            for kind in Provenance
         ),
         "",
         "## Versions",
@@ -143,7 +144,6 @@ def version_markdown(plan: PlanVersion, plans: tuple[PlanVersion, ...], diffs: t
     by_slug = {p.plan: p for p in plans if p.plan}
     lines = [f"# {markdown_text(version_name(plan))}", ""]
     facts = [
-        ("Version", markdown_code(str(plan.plan))),
         ("Date", markdown_inline(plan.date or "")),
         ("Status", plan.status.value if plan.status else ""),
     ]
@@ -159,7 +159,8 @@ def version_markdown(plan: PlanVersion, plans: tuple[PlanVersion, ...], diffs: t
     children = [p for p in plans if p.parent == plan.plan]
     if children:
         facts.append(("Revised by", ", ".join(link(version_name(c), f"{c.plan}.html") for c in children)))
-    lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts if v), ""]
+    lines += [f"| Version | {markdown_code(str(plan.plan))} |", "|---|---|"]
+    lines += [*(f"| {k} | {v} |" for k, v in facts if v), ""]
     if plan.notes:
         lines += [f"> {markdown_inline(plan.notes)}", ""]
     mine = [d for d in diffs if plan.plan in (d.old, d.new)]
@@ -243,11 +244,10 @@ def clause_links(
     facts = [f"**{markdown_inline(clause_name(entry))}**", f"topic: {topic}"]
     if entry.parent and entry.parent in by_id:
         facts.append("part of " + link(clause_name(by_id[entry.parent]), f"{entry.parent}.html"))
-    if entry.children:
-        facts.append(
-            "sub-points: " + ", ".join(link(clause_name(by_id[c]), f"{c}.html") for c in entry.children)
-        )
     lines = [" · ".join(facts), ""]
+    if entry.children:
+        lines += ["Sub-points:", ""]
+        lines += [f"- {link(clause_name(by_id[c]), f'{c}.html')}" for c in entry.children] + [""]
     lines += ["In " + ", ".join(link(v, f"../versions/{v}.html") for v in entry.versions) + ".", ""]
     changes = text_changes(entry, diffs)
     if changes:
@@ -260,5 +260,5 @@ def clause_links(
     around = [("Previous", place.previous), ("Next", place.next)]
     parts = [f"{name}: {link(clause_name(by_id[i]), f'{i}.html')}" for name, i in around if i]
     if parts:
-        lines += [f"{markdown_inline(topic_name(place.topic))} — " + " · ".join(parts), ""]
+        lines += [f"In {markdown_inline(topic_name(place.topic))}: " + " · ".join(parts), ""]
     return "\n".join(lines)
