@@ -12,7 +12,7 @@ from . import phrases
 from .markdown import block_safe, escape, escape_inline, segment_markdown
 from .options import RenderOptions
 from .sanitize import markdown_code, terminal_line, terminal_safe
-from .terminal import marked
+from .terminal import Paragraph, marked
 
 
 def _facts(version: VersionInfo) -> str:
@@ -74,7 +74,7 @@ def history_terminal(history: History, options: RenderOptions) -> RenderableType
             continue
         head.append(f"  point {terminal_line(phrases.address_text(entry.located.address))}", style="bold")
         head.append(terminal_line("  " + ", ".join(_marks(entry))), style="magenta")
-        body = Text()
+        body = Paragraph()
         if entry.segments:
             for s in entry.segments:
                 body.append_text(marked(s.text, s.op, options))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from collections.abc import Iterator
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -22,6 +25,31 @@ _KIND_STYLE = {
     ChangeKind.REPLACED: "bold red",
 }
 _INDENT = (0, 0, 0, 4)
+
+
+class Paragraph(Text):
+    """Clause text: rendered like ``Text``, but one wrapped line at a time.
+
+    Worst case it removes: ``Text`` joins all its wrapped lines into one segment, which rich then
+    splits line by line with ``str.partition``, copying the rest of the text each time — one 5 MB
+    word folded at 100 columns took 47 s (quadratic). Line by line it is linear: 2 MB, 0.2 s.
+    """
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        lines = self.wrap(
+            console,
+            options.max_width,
+            justify=self.justify or options.justify or "default",
+            overflow=self.overflow or options.overflow or "fold",
+            tab_size=(console.tab_size if self.tab_size is None else self.tab_size) or 8,
+            no_wrap=bool(self.no_wrap if self.no_wrap is not None else options.no_wrap),
+        )
+        for k, line in enumerate(lines):
+            if k:
+                yield Segment("\n")
+            yield from line.render(console)
+        if self.end:
+            yield Segment(self.end)
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -113,7 +141,7 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
         body.append(_text(provenance, "dim"))
     note = phrases.main_side(change).clause.note
     if note:
-        body.append(Text(terminal_safe(f"note: {note}"), style="dim italic"))
+        body.append(Paragraph(terminal_safe(f"note: {note}"), style="dim italic"))
     return Group(head, Padding(Group(*body), _INDENT))
 
 
@@ -124,8 +152,8 @@ def _body(change: Change, options: RenderOptions) -> Text:
             return marked(whole, SegmentOp.DELETE, options)
         if change.kind is ChangeKind.ADDED:
             return marked(whole, SegmentOp.INSERT, options)
-        return Text(terminal_safe(whole))
-    out = Text()
+        return Paragraph(terminal_safe(whole))
+    out = Paragraph()
     for k, segment in enumerate(change.segments):
         if change.kind is ChangeKind.REPLACED and k:
             out.append("\n")  # old text out, new text in: one per line, never interleaved
@@ -133,15 +161,15 @@ def _body(change: Change, options: RenderOptions) -> Text:
     return out
 
 
-def marked(text: str, op: SegmentOp, options: RenderOptions) -> Text:
+def marked(text: str, op: SegmentOp, options: RenderOptions) -> Paragraph:
     """A run of text styled by its operation; with colour off, wrapped in [-…-] or {+…+}.
 
     Inserted and deleted runs show their invisible characters (``\u200b``), so a change made of
     them alone is seen.
     """
     if op is SegmentOp.EQUAL:
-        return Text(terminal_safe(text))
+        return Paragraph(terminal_safe(text))
     safe = terminal_safe(show_invisible(text))
     if options.color:
-        return Text(safe, style="red strike" if op is SegmentOp.DELETE else "green")
-    return Text(f"[-{safe}-]" if op is SegmentOp.DELETE else f"{{+{safe}+}}")
+        return Paragraph(safe, style="red strike" if op is SegmentOp.DELETE else "green")
+    return Paragraph(f"[-{safe}-]" if op is SegmentOp.DELETE else f"{{+{safe}+}}")

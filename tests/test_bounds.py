@@ -1,0 +1,257 @@
+"""Bounded work: every algorithm with a known worst case gives the fallback's output on it, and its
+work counter stays under the budget. Sizes are small enough for CI; bench/worst.py measures time.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from plandiff import worddiff
+from plandiff.importmd import parse_markdown_plan, to_yaml
+from plandiff.model import CompareOptions, Segment, SegmentOp
+from plandiff.quantities import Quantity, _change, find_quantities, pair_quantities
+from plandiff.render import RenderOptions
+from plandiff.render.terminal import Paragraph, marked
+from plandiff.worddiff import SENTENCE, WHOLE, WORD, Work, diff_words
+
+E, D, I = SegmentOp.EQUAL, SegmentOp.DELETE, SegmentOp.INSERT
+
+
+def _rebuilds(segments: tuple[Segment, ...], old: str, new: str) -> None:
+    assert "".join(s.old_text if s.old_text is not None else s.text for s in segments if s.op is not I) == old
+    assert "".join(s.text for s in segments if s.op is not D) == new
+
+
+def _mirror(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The diff read the other way: inserts and deletes swapped, each edit block deletes first."""
+    swap = {I: D, D: I, E: E}
+    out = [
+        Segment(E, s.old_text, s.text)
+        if s.op is E and s.old_text is not None
+        else Segment(swap[s.op], s.text)
+        for s in segments
+    ]
+    for k in range(len(out) - 1):
+        if out[k].op is I and out[k + 1].op is D:
+            out[k], out[k + 1] = out[k + 1], out[k]
+    return tuple(out)
+
+
+def _diff(
+    old: str, new: str, options: CompareOptions | None = None
+) -> tuple[tuple[Segment, ...], str, list[Work]]:
+    spent: list[Work] = []
+    segments, granularity = diff_words(old, new, options, spent)
+    for k, work in enumerate(spent):
+        assert work.cells <= work.cell_limit and work.scanned <= work.scan_limit
+        assert work.exhausted == (k < len(spent) - 1 or granularity == WHOLE)  # given up ⇔ went coarser
+    return segments, granularity, spent
+
+
+WORDS = [f"w{k}" for k in range(3000)]
+ONE_SENTENCE = " ".join(WORDS)
+
+
+@pytest.mark.parametrize(
+    ("new", "granularity"),
+    [
+        pytest.param(" ".join(reversed(WORDS)), WORD, id="reversed"),
+        pytest.param(" ".join(random.Random(7).sample(WORDS, len(WORDS))), WORD, id="shuffled"),
+        pytest.param(" ".join(WORDS[1500:] + WORDS[:1500]), WORD, id="rotated"),
+    ],
+)
+def test_reordered_words_are_bounded(new: str, granularity: str) -> None:
+    segments, got, spent = _diff(ONE_SENTENCE, new)
+    assert got == granularity
+    _rebuilds(segments, ONE_SENTENCE, new)
+    assert _mirror(_diff(new, ONE_SENTENCE)[0]) == segments  # the reverse comparison agrees
+    assert len(spent) == 1 and spent[0].cells <= spent[0].cell_limit
+    assert spent[0].scanned <= spent[0].scan_limit
+
+
+def test_a_shuffle_past_the_budget_goes_to_sentences() -> None:
+    """Twice the tokens of the test above but only the budget it may use: the words are
+    shuffled within each of two sentences, so the sentence diff keeps neither."""
+    first, second = WORDS[:1500], WORDS[1500:]
+    old = " ".join(first) + ". " + " ".join(second) + "."
+    shuffled = random.Random(3)
+    new = " ".join(shuffled.sample(first, 1500)) + ". " + " ".join(shuffled.sample(second, 1500)) + "."
+    with mock.patch.object(worddiff, "MAX_CELLS", 200_000):
+        segments, granularity, spent = _diff(old, new)
+    assert granularity == SENTENCE
+    assert segments == (Segment(D, old), Segment(I, new))
+    assert [w.exhausted for w in spent] == [True, False]
+
+
+def test_rotation_keeps_the_longer_half_in_place() -> None:
+    new = " ".join(WORDS[1500:] + WORDS[:1500])
+    segments, _, _ = _diff(ONE_SENTENCE, new)
+    kept = "".join(s.text for s in segments if s.op is E)
+    assert len(kept) >= len(" ".join(WORDS[1500:]))
+
+
+def test_repeated_words_reordered_go_to_sentences_then_whole() -> None:
+    old = "the of and to " * 800 + "end."
+    new = "to and of the " * 800 + "end."
+    segments, granularity, spent = _diff(old, new)
+    assert granularity == SENTENCE
+    assert segments == (Segment(D, old), Segment(I, new))  # one sentence each, reordered
+    assert [w.exhausted for w in spent] == [True, False]  # no word occurs once: nothing anchors
+    old2, new2 = "x. " * 3000, "y. " * 3000
+    segments, granularity, _ = _diff(old2, new2)
+    assert granularity == WHOLE and segments == (Segment(D, old2), Segment(I, new2))
+
+
+def test_a_long_clause_with_a_few_edits_is_still_word_by_word() -> None:
+    new_words = list(WORDS)
+    new_words[100] = "changed"
+    new_words[2900] = "edited"
+    new = " ".join(new_words)
+    segments, granularity, spent = _diff(ONE_SENTENCE, new)
+    assert granularity == WORD
+    assert [s for s in segments if s.op is not E] == [
+        Segment(D, "w100"), Segment(I, "changed"), Segment(D, "w2900"), Segment(I, "edited")
+    ]  # fmt: skip
+    assert spent[0].cells < 100 and spent[0].scanned <= spent[0].scan_limit
+
+
+_VOCAB = st.sampled_from(["a", "b", "c", "d", "the", "x1", "y2", "z", ".", ",", " ", "  "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_VOCAB, max_size=120), st.lists(_VOCAB, max_size=120), st.booleans())
+def test_anchored_diff_rebuilds_both_texts_and_agrees_with_its_reverse(
+    a: list[str], b: list[str], ignore_case: bool
+) -> None:
+    """The anchored path at small sizes (DIRECT_TOKENS lowered so that it runs)."""
+    old, new = "".join(a), "".join(b).upper() if ignore_case else "".join(b)
+    options = CompareOptions(ignore_case=ignore_case)
+    with mock.patch.object(worddiff, "DIRECT_TOKENS", 8):
+        forward, granularity, _ = _diff(old, new, options)
+        backward, granularity_back, _ = _diff(new, old, options)
+    _rebuilds(forward, old, new)
+    assert granularity == granularity_back
+    if len(worddiff._TOKEN.findall(old)) + len(worddiff._TOKEN.findall(new)) > 8:
+        assert _mirror(backward) == forward
+
+
+def test_a_long_gap_sharing_only_repeated_tokens_goes_to_sentences() -> None:
+    """No token occurs once on each side, so nothing anchors the long middle: the word level is
+    given up without searching, and the sentences are diffed instead."""
+    with mock.patch.object(worddiff, "MAX_CELLS", 10), mock.patch.object(worddiff, "DIRECT_TOKENS", 4):
+        segments, granularity, spent = _diff("a a b b. f g.", "b b a a. f g.")
+    assert granularity == SENTENCE
+    assert segments == (Segment(D, "a a b b. "), Segment(I, "b b a a. "), Segment(E, "f g."))
+    assert [w.exhausted for w in spent] == [True, False] and spent[1].cells == 4
+
+
+def _pair_quadratic(old_text: str, new_text: str) -> tuple[object, ...]:
+    """The pairing as it was written before it was made linear: the reference it must equal."""
+    old, new = list(find_quantities(old_text)), list(find_quantities(new_text))
+    for q in list(old):
+        twin = next((n for n in new if n.value == q.value and n.unit == q.unit), None)
+        if twin is not None:
+            old.remove(q)
+            new.remove(twin)
+    changes: list[tuple[int, object]] = []
+    for i, q in enumerate(old):
+        other: Quantity | None = next((n for n in new if n.unit == q.unit), None)
+        if other is not None:
+            new.remove(other)
+        changes.append((2 * i, _change(q, other)))
+    changes.extend((10**9 + i, _change(None, n)) for i, n in enumerate(new))
+    return tuple(c for _, c in sorted(changes, key=lambda pair: pair[0]))
+
+
+_AMOUNT = st.builds(
+    lambda n, unit: f"{n}{unit}",
+    st.integers(0, 30),
+    st.sampled_from(["", "%", " troops", " days", " billion", ".5"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_AMOUNT, max_size=12), st.lists(_AMOUNT, max_size=12))
+def test_linear_quantity_pairing_equals_the_reference(old: list[str], new: list[str]) -> None:
+    old_text, new_text = " and ".join(old), " and ".join(new)
+    assert pair_quantities(old_text, new_text) == _pair_quadratic(old_text, new_text)
+
+
+def test_many_changed_numbers_pair_in_order() -> None:
+    n = 4000
+    changes = pair_quantities(
+        " ".join(f"{k} days" for k in range(n)), " ".join(f"{k + n} days" for k in range(n))
+    )
+    assert len(changes) == n
+    assert [(c.old, c.new) for c in changes[:2] + changes[-1:]] == [
+        ("0", "4000"),
+        ("1", "4001"),
+        ("3999", "7999"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("1" * 20000 + "a1", id="digits-then-a-digit"),
+        pytest.param("1,000" * 5000 + "a1", id="groups-then-a-digit"),
+        pytest.param("1." + "5" * 20000 + "a1", id="decimals-then-a-digit"),
+    ],
+)
+def test_number_pattern_does_not_backtrack_through_a_long_word(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+def test_a_huge_word_renders_line_by_line() -> None:
+    word = "x" * 200_000
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    with console.capture() as captured:
+        console.print(Paragraph(word))
+    lines = captured.get().split("\n")
+    assert lines[:-1] == ["x" * 100] * 2000 and lines[-1] == ""
+    text = marked("a " + word, SegmentOp.DELETE, RenderOptions())
+    with console.capture() as captured:
+        console.print(text)
+    assert captured.get().split("\n")[0] == "[-a "
+    assert re.fullmatch(r"(x{100}\n){2000}-\]\n", captured.get().split("\n", 1)[1])
+
+
+def test_import_of_a_point_with_many_lines_joins_them_once() -> None:
+    lines = [f"   part {k} of the text" for k in range(20_000)]
+    points = parse_markdown_plan("1. start\n" + "\n".join(lines) + "\n2. next\n", "x.md")
+    assert [p.number for p in points] == ["1", "2"]
+    assert points[0].text == "start " + " ".join(line.strip() for line in lines)
+    yaml_text = to_yaml(points, "x", None, None)
+    assert yaml_text.count("\n") == 6
+
+
+IMPORT_SHAPES = [
+    "1. a)   first   \n   \n   second\n2. b\n",
+    "1. one\n   a) sub   \n   more\n\n   b)\n   tail\n",
+    "u1. loose\nnext line\n\n# heading\nu2. two\n",
+    "1. x\n\n   \n   y  z\n",
+]
+
+
+@pytest.mark.parametrize("markdown", IMPORT_SHAPES)
+def test_import_joins_lines_as_before(markdown: str) -> None:
+    """Texts equal those of the earlier line-by-line joining (its results written out)."""
+    points = parse_markdown_plan(markdown, "x.md")
+    got = [(p.number, p.text, [(c.number, c.text) for c in p.children]) for p in points]
+    assert got == EXPECTED_IMPORTS[IMPORT_SHAPES.index(markdown)]
+
+
+EXPECTED_IMPORTS = [
+    [("1", "a)   first second", []), ("2", "b", [])],
+    [("1", "one", [("a", "sub    more b) tail")])],
+    [("u1", "loose next line heading", []), ("u2", "two", [])],
+    [("1", "x y  z", [])],
+]
