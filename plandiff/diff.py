@@ -29,9 +29,6 @@ REPLACED_BELOW = 0.1
 text is shown as old out, new in, because a word diff of unrelated texts is unreadable. Short
 rewordings that keep the subject ("Ukraine will hold elections in 100 days" → "Ukraine holds
 elections as soon as possible after the agreement is signed", 0.125) stay word-diffed."""
-LOW_CONFIDENCE = 0.6
-"""Pairs made from text alone below this confidence are listed in the report's notes."""
-_EVIDENCE = {MatchKind.SIMILAR: "similar text", MatchKind.NUMBER: "same number"}
 
 
 def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None = None) -> Report:
@@ -52,6 +49,8 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
     for g in alignment.merges:
         by_new[g.new[0]] = g
     slots = _removed_slots(a, b, _old_to_new(alignment))
+    hint_old = {h.old: h for h in alignment.hints if h.removed}
+    hint_new = {h.new: h for h in alignment.hints if not h.removed}
     # Reading order first, as (what, index) items; the Change objects are built once the
     # renumbered ranges are known, so that no change has to be rebuilt.
     items: list[tuple[str, int]] = [("removed", i) for i in slots.get(None, ())]
@@ -76,13 +75,23 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
     for n, (what, k) in enumerate(items):
         found = by_new.get(k) if what == "new" else None
         if what == "removed":
+            hint = hint_old.get(k)
             change = _removed(a[k])
+            if hint is not None:
+                change = change._replace(
+                    may_continue=b[hint.new].located, hint_similarity=round(hint.similarity, 2)
+                )
         elif isinstance(found, Pair):
             change = _paired(a[found.old], b[k], found, opts, n in shifted)
         elif found is not None:
             change = _grouped(a, b, found, opts)
         else:
+            hint = hint_new.get(k)
             change = Change(ChangeKind.ADDED, None, b[k].located)
+            if hint is not None:
+                change = change._replace(
+                    may_continue=a[hint.old].located, hint_similarity=round(hint.similarity, 2)
+                )
         changes.append(change)
         notes.extend(_notes_for(change))
     return Report(
@@ -141,17 +150,10 @@ def _notes_for(change: Change) -> list[str]:
         notes.append(
             f"point {_where(located)} is very long and was compared by {change.granularity}, not word by word"
         )
-    if (
-        change.confidence is not None
-        and change.confidence < LOW_CONFIDENCE
-        and change.match in (MatchKind.SIMILAR, MatchKind.NUMBER)
-        and change.kind is not ChangeKind.REPLACED
-        and change.old
-        and change.new
-    ):
+    if change.match is MatchKind.WORDING and change.old and change.new:
         notes.append(
-            f"low confidence: point {_where(change.old)} → {_where(change.new)} paired by "
-            f"{_EVIDENCE[change.match]} (confidence {change.confidence:.2f}); check this pair"
+            f"? point {_where(change.old)} → {_where(change.new)} paired by wording, similarity "
+            f"{change.similarity:.2f}, next candidate {change.runner_up:.2f}; check this pair"
         )
     return notes
 
@@ -172,7 +174,8 @@ def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: 
         # Most pairs of a revision are untouched: skip the diffing below.
         renumbered = old.located.address != new.located.address
         return Change(ChangeKind.UNCHANGED, old.located, new.located, pair.moved, renumbered, pair.match,
-                      confidence=pair.confidence, shifted=shifted)  # fmt: skip
+                      confidence=pair.confidence, shifted=shifted, similarity=pair.similarity,
+                      runner_up=pair.runner_up)  # fmt: skip
     attributes = tuple(
         name
         for name, before, after in (
@@ -185,11 +188,7 @@ def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: 
     segments, granularity = _text_diff(o.text, n.text, options)
     kind = ChangeKind.MODIFIED if segments or attributes else ChangeKind.UNCHANGED
     quantities = pair_quantities(o.text, n.text) if segments else ()
-    if (
-        segments
-        and pair.match in (MatchKind.ID, MatchKind.NUMBER)
-        and similarity(words(o.text), words(n.text)) < REPLACED_BELOW
-    ):
+    if segments and pair.match is MatchKind.ID and similarity(words(o.text), words(n.text)) < REPLACED_BELOW:
         kind = ChangeKind.REPLACED
         segments = tuple(
             Segment(op, t) for op, t in ((SegmentOp.DELETE, o.text), (SegmentOp.INSERT, n.text)) if t
@@ -207,6 +206,8 @@ def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: 
         granularity=granularity,
         confidence=pair.confidence,
         shifted=shifted,
+        similarity=pair.similarity,
+        runner_up=pair.runner_up,
     )
 
 

@@ -157,9 +157,10 @@ class MatchKind(enum.Enum):
     TEXT = "text"
     """Identical text."""
     SIMILAR = "similar"
-    """Similar text (see ``Change.confidence``)."""
-    NUMBER = "number"
-    """Same number between paired neighbours."""
+    """Similar wording, clearly ahead of any other candidate (see ``Change.confidence``)."""
+    WORDING = "wording"
+    """Paired by wording alone, with weak similarity or a narrow margin over the next candidate:
+    shown with a ``?`` and a note giving both figures."""
 
 
 class Change(NamedTuple):
@@ -190,6 +191,14 @@ class Change(NamedTuple):
     """How sure the pairing is, in [0, 1]; None for ADDED and REMOVED."""
     shifted: bool = False
     """Renumbered only as part of a range in ``Report.renumbered_ranges`` (not shown on its own)."""
+    similarity: float | None = None
+    """Wording pairs (``similar``, ``wording``): cosine of the two texts' weighted terms, in [0, 1]."""
+    runner_up: float | None = None
+    """Wording pairs: the same for the next best candidate of either clause (0 when none)."""
+    may_continue: Located | None = None
+    """ADDED or REMOVED: the clause on the other side it shares some wording with, too little to pair."""
+    hint_similarity: float | None = None
+    """The similarity behind ``may_continue``."""
 
     @property
     def is_difference(self) -> bool:

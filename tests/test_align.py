@@ -44,8 +44,34 @@ def test_flatten_addresses_and_ends() -> None:
         pytest.param(
             (c("1", "a"), c("2", "b")),
             (c("1", "a2"), c("2", "b2")),
-            [("1", "1", "number", False), ("2", "2", "number", False)],
-            id="by-number",
+            [],
+            id="number-alone-never-pairs",
+        ),
+        pytest.param(
+            (c("1", "The army is capped at 600,000."), c("2", "Elections follow in 100 days.")),
+            (c("1", "Sanctions are lifted in 100 stages."), c("2", "Amnesty for all 600,000 combatants.")),
+            [],
+            id="same-number-unrelated-text-never-pairs",
+        ),
+        pytest.param(
+            (c("1", "Ukraine's army is capped at 600,000."), c("2", "Elections follow in 100 days.")),
+            (c("1", "The army of Ukraine is limited to 800,000 in peacetime."), c("2", "Elections soon.")),
+            [("1", "1", "wording", False), ("2", "2", "wording", False)],
+            id="in-place-wording-pairs-are-marked",
+        ),
+        pytest.param(
+            (
+                c("1", "Refugees return home."),
+                c("2", "The ceasefire is monitored by drones."),
+                c("3", "Prisoners of war are exchanged all for all."),
+            ),
+            (
+                c("1", "All prisoners of war are exchanged, all for all, within a month."),
+                c("2", "Refugees may return home."),
+                c("3", "Drones monitor the ceasefire line."),
+            ),
+            [("1", "2", "similar", False), ("2", "3", "similar", False), ("3", "1", "similar", True)],
+            id="moved-and-reworded",
         ),
         pytest.param(
             (c("1", "a", "x"),),
@@ -67,7 +93,7 @@ def test_flatten_addresses_and_ends() -> None:
         pytest.param(
             (c("6", "cap", "army-cap", c("a", "sub")),),
             (c("4", "cap", "army-cap", c("a", "sub edited")),),
-            [("6", "4", "id", False), ("6.a", "4.a", "number", False)],
+            [("6", "4", "id", False), ("6.a", "4.a", "similar", False)],
             id="children-follow-parent",
         ),
         pytest.param(

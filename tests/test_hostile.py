@@ -204,8 +204,8 @@ HOSTILE_TEXT = (
 
 
 def _report(old_text: str, new_text: str, title: str = "T") -> object:
-    old = PlanVersion("old.yaml", (Clause("1", old_text, title=title),), title=title)
-    new = PlanVersion("new.yaml", (Clause("1", new_text, title=title),), title=title)
+    old = PlanVersion("old.yaml", (Clause("1", old_text, id="c1", title=title),), title=title)
+    new = PlanVersion("new.yaml", (Clause("1", new_text, id="c1", title=title),), title=title)
     return compare(old, new)
 
 

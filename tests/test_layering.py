@@ -19,6 +19,7 @@ HOMES = {
     "typer": {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review", "plandiff.cli_publish"},
     "rich": {"plandiff.cli", "plandiff.cliapp", "plandiff.render.terminal", "plandiff.render.history"},
     "markdown_it": {"plandiff.render.html", "plandiff.importmd"},
+    "Stemmer": {"plandiff.align.similarity"},
 }
 """Each third-party library and the only modules allowed to import it."""
 STDLIB_ONLY = {"plandiff.model", "plandiff.errors", "plandiff.rawtree", "plandiff.lineage"}
@@ -91,7 +92,7 @@ def test_renderers_never_diff_align_or_load(module: str) -> None:
     assert not [name for name in found if name.startswith("plandiff.align.")]
 
 
-ALIGN_LAYERS = ["similarity", "moves", "splits", "passes", "__init__"]
+ALIGN_LAYERS = ["similarity", "chain", "moves", "candidates", "splits", "exact", "passes", "__init__"]
 """Modules of the pairing engine, lowest first: each imports only modules listed before it."""
 ALIGN_MAY_USE = {"plandiff.model", "plandiff.flat"}
 """What the pairing engine may import from the rest of plandiff: values, never stages."""

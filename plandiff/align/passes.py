@@ -1,10 +1,18 @@
 """Pairs the clauses of two versions, with or without ids, and finds splits and merges.
 
-Evidence is used strongest first: equal ids → identical text → splits and merges → similar text
-(candidates from an inverted index of rare word pairs, never all against all) → position between
-anchors (same number, or modest similarity when a clause is left alone between two anchors). The
-same number is only a tie-breaker outside anchored gaps. Moves are the pairs outside the longest
-increasing run of sibling positions, so an insertion does not make every later clause "moved".
+Evidence is used strongest first: equal ids → identical text → content. Content pairing (see
+``candidates`` and ``similarity``) scores the clauses still unpaired by the cosine of their
+stemmed, rarity-weighted terms (parents with their sub-points' content), and pairs them in rounds:
+
+1. clear pairs anywhere (cosine ≥ ``CLEAR``), best first;
+2. inside each gap between anchors (pairs kept in order), the heaviest in-order chain of pairs
+   with shared evidence (cosine ≥ ``IN_PLACE``): position breaks ties, it never pairs alone;
+3. moves that were also reworded: the best remaining pairs anywhere (cosine ≥ ``MOVED``);
+4. splits and merges (``splits``).
+
+Number and position never pair two clauses on their own. A clause left unpaired keeps its best
+candidate as a hint ("may continue old point 5") when it shares some wording with it. Moves are
+the pairs outside the longest increasing run of sibling positions.
 """
 
 from __future__ import annotations
@@ -12,25 +20,28 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..flat import Flat, children_of
+from ..flat import Flat
 from ..model import MatchKind
-from .moves import longest_increasing, moved_pairs
-from .similarity import ShingleIndex, WordCache, similarity
+from .candidates import BAND, Content
+from .chain import heaviest_chain, longest_increasing
+from .exact import Pairing
+from .moves import moved_pairs
 from .splits import Group, find_groups
 
-MIN_SIMILAR = 0.5
-"""Jaccard similarity of word sets needed to pair two clauses anywhere in the document. One edited
-word in a ten-word clause leaves about 0.7; unrelated clauses of one plan share under 0.3."""
-GAP_MIN_SIMILAR = 0.15
-"""Similarity enough for a clause left between the same two anchors on both sides: heavy rewording
-("stop using weapons" → "ceasefire") keeps a few words, and the position is strong evidence."""
-LOOKUP_KEYS = 12
-LOOKUP_CANDIDATES = 6
-"""Rarest shingles looked up, and clauses examined, per unpaired clause: enough for the two or three
-pieces of a split (each holds some of the whole's rare shingles) and for a partner that kept most
-of its word pairs through an edit of a tenth of its words."""
-GAP_PAIR_LIMIT = 400
-"""Largest gap (old × new clauses) searched for best pairs; bigger gaps pair only in order."""
+CLEAR = 0.5
+"""Cosine at which two clauses pair wherever they stand: paraphrases of one point share most of
+their rare terms; different points of one plan rarely pass 0.35."""
+IN_PLACE = 0.15
+"""Cosine enough for a pair that keeps the order between two anchors: a couple of shared rare
+terms, with the position as the tie-breaker."""
+MOVED = 0.3
+"""Cosine for a pair that is out of order (moved and reworded)."""
+SURE = 0.5
+SURE_MARGIN = 0.2
+"""A wording pair is reported as ``similar`` (no ``?``) only with cosine ≥ SURE and this margin
+over the next candidate of either clause; otherwise it is ``wording``, shown with a ``?``."""
+HINT = 0.12
+"""Cosine with its best candidate above which an unpaired clause says "may continue …"."""
 
 
 class Pair(NamedTuple):
@@ -42,9 +53,23 @@ class Pair(NamedTuple):
     """Flat index in the new version."""
     match: MatchKind
     confidence: float
-    """1.0 for ids and identical text; the word similarity otherwise."""
+    """1.0 for ids and identical text; for wording, the cosine minus the next candidate's."""
     moved: bool
     """Outside the longest in-order run among its siblings, or under a different parent."""
+    similarity: float | None = None
+    """Cosine of the two clauses' terms (wording pairs only)."""
+    runner_up: float | None = None
+    """Cosine of the next best candidate of either clause (wording pairs only)."""
+
+
+class Hint(NamedTuple):
+    """An unpaired clause's best candidate on the other side, too weak to pair."""
+
+    old: int
+    new: int
+    similarity: float
+    removed: bool
+    """True: the old clause is the unpaired one; False: the new one."""
 
 
 class Alignment(NamedTuple):
@@ -53,187 +78,202 @@ class Alignment(NamedTuple):
     pairs: tuple[Pair, ...]
     splits: tuple[Group, ...]
     merges: tuple[Group, ...]
+    hints: tuple[Hint, ...] = ()
 
 
-class _Side:
-    """One version's clauses as plain lists, read once (attribute chains are slow in hot loops)."""
+class _Aligner(Pairing):
+    """Content rounds, groups, hints and the final pairs of one comparison."""
 
-    __slots__ = ("flat", "ids", "numbers", "parents", "texts", "words")
-
-    def __init__(self, flat: tuple[Flat, ...]) -> None:
-        clauses = [f.located.clause for f in flat]
-        self.flat = flat
-        self.texts = [c.text for c in clauses]
-        self.ids = [c.id for c in clauses]
-        self.numbers = [c.number for c in clauses]
-        self.parents = [f.parent for f in flat]
-        self.words = WordCache(self.texts)
-
-
-class _Aligner:
-    """Mutable pairing state of one comparison."""
-
-    def __init__(self, old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool) -> None:
-        self.old, self.new, self.use_ids = _Side(old), _Side(new), use_ids
-        self.partner: dict[int, tuple[int, MatchKind, float]] = {}
-        self.taken: set[int] = set()
-        self.grouped_old: set[int] = set()
-        self.grouped_new: set[int] = set()
-
-    def free_old(self, i: int) -> bool:
-        return i not in self.partner and i not in self.grouped_old
-
-    def free_new(self, j: int) -> bool:
-        return j not in self.taken and j not in self.grouped_new
-
-    def compatible(self, i: int, j: int) -> bool:
-        a, b = self.old.ids[i], self.new.ids[j]
-        return not (self.use_ids and a and b and a != b)
-
-    def same_scope(self, i: int, j: int) -> bool:
-        op, np = self.old.parents[i], self.new.parents[j]
-        return (
-            op is None and np is None or (op is not None and op in self.partner and self.partner[op][0] == np)
-        )
-
-    def pair(self, i: int, j: int, match: MatchKind, confidence: float) -> None:
-        self.partner[i] = (j, match, round(confidence, 2))
-        self.taken.add(j)
-
-    def by_id(self) -> None:
-        index = {cid: j for j, cid in enumerate(self.new.ids) if cid}
-        for i, cid in enumerate(self.old.ids):
-            j = index.get(cid) if cid else None
-            if j is not None:
-                self.pair(i, j, MatchKind.ID, 1.0)
-
-    def by_text(self) -> None:
-        # Exact text: YAML has already folded line breaks, and a clause whose whitespace alone
-        # changed is caught by similarity (its word set is identical).
-        texts: dict[str, list[int]] = {}
-        for j, text in enumerate(self.new.texts):
-            if j not in self.taken and text.strip():
-                texts.setdefault(text, []).append(j)
-        # Two passes: identical text under paired parents (or both at the top) first, anywhere
-        # second, so that a repeated text pairs with its counterpart in place whichever version
-        # comes first, and the result does not depend on the direction of the comparison.
-        for anywhere in (False, True):
-            for i, text in enumerate(self.old.texts):
-                options = texts.get(text)
-                if not options or i in self.partner:
-                    continue
-                for j in options:  # the first free one in new order
-                    if j not in self.taken and self.compatible(i, j) and (anywhere or self.same_scope(i, j)):
-                        self.pair(i, j, MatchKind.TEXT, 1.0)
-                        break
-
-    def by_candidates(self) -> tuple[list[Group], list[Group]]:
-        """Splits and merges, then pairs by similar text, from one lookup per unpaired clause.
-
-        Splits and merges come first: a piece resembles its whole and would otherwise be paired
-        with it. The candidates of each unpaired clause (the unpaired clauses of the other version
-        sharing most of its rare shingles) serve every search.
-        """
+    def by_content(self) -> tuple[list[Group], list[Group], list[Hint]]:
         old, new = self.old, self.new
-        old_free = [i for i in range(len(old.texts)) if i not in self.partner and old.words[i]]
-        new_free = [j for j in range(len(new.texts)) if j not in self.taken and new.words[j]]
+        old_free = [i for i in range(len(old.texts)) if i not in self.partner]
+        new_free = [j for j in range(len(new.texts)) if j not in self.back]
         if not old_free or not new_free:
-            return [], []
-        new_index = ShingleIndex({j: new.words.shingles(j) for j in new_free})
-        old_index = ShingleIndex({i: old.words.shingles(i) for i in old_free})
-        forward = {
-            i: new_index.candidates(old.words.shingles(i), LOOKUP_KEYS, LOOKUP_CANDIDATES) for i in old_free
-        }
-        backward = {
-            j: old_index.candidates(new.words.shingles(j), LOOKUP_KEYS, LOOKUP_CANDIDATES) for j in new_free
-        }
-        splits = find_groups(old_free, forward, old.words, new.words, self.free_new)
-        for g in splits:
-            self.grouped_old.update(g.old)
-            self.grouped_new.update(g.new)
-        merges = [
-            Group(g.new, g.old, g.confidence)
-            for g in find_groups(
-                [j for j in new_free if j not in self.grouped_new],
-                backward,
-                new.words,
-                old.words,
-                self.free_old,
-            )
-        ]
+            return [], [], []
+        content = Content(old.texts, new.texts, old.kids, new.kids, old_free, new_free)
+        edges = self.edges
+        for i in old_free:
+            for j in content.lookup_old(i):
+                self._edge(content, edges, i, j)
+        for j in new_free:
+            for i in content.lookup_new(j):
+                self._edge(content, edges, i, j)
+        self._band(content, edges, None)
+        for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+            if score < CLEAR:
+                break
+            if i not in self.partner and j not in self.back:
+                self.pair(i, j, MatchKind.SIMILAR)
+        self._chains(content, edges)
+        for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+            if score < MOVED:
+                break
+            if i not in self.partner and j not in self.back:
+                self.pair(i, j, MatchKind.SIMILAR)
+        self._chains(content, edges)
+        splits, merges = self._groups(content, edges)
+        return splits, merges, self._hints(edges)
+
+    def _edge(self, content: Content, edges: dict[tuple[int, int], float], i: int, j: int) -> None:
+        if (i, j) not in edges and not (self.use_ids and self.old.ids[i] and self.new.ids[j]):
+            edges[(i, j)] = score = content.score(i, j)
+            self.adj.setdefault(i, {})[j] = score
+
+    def _groups_of(self, parent: int | None) -> tuple[list[int], list[int]] | None:
+        """Sibling lists compared with each other: the top levels, or the sub-points of a pair."""
+        if parent is None:
+            return self.old.kids.get(None, []), self.new.kids.get(None, [])
+        if parent not in self.partner:
+            return None
+        return self.old.kids.get(parent, []), self.new.kids.get(self.partner[parent], [])
+
+    def _gaps(self, a: list[int], b: list[int]) -> list[tuple[list[int], list[int]]]:
+        """Runs of unpaired siblings between consecutive in-order anchors, on both sides."""
+        if all(i in self.partner for i in a) or all(j in self.back for j in b):
+            return []
+        where = {j: k for k, j in enumerate(b)}
+        placed = [(ka, where[self.partner[i]]) for ka, i in enumerate(a) if self.partner.get(i, -1) in where]
+        anchors = [placed[k] for k in sorted(longest_increasing([kb for _, kb in placed]))]
+        out = []
+        for (a0, b0), (a1, b1) in pairwise([(-1, -1), *anchors, (len(a), len(b))]):
+            gap_a = [i for i in a[a0 + 1 : a1] if i not in self.partner]
+            gap_b = [j for j in b[b0 + 1 : b1] if j not in self.back]
+            if gap_a and gap_b:
+                out.append((gap_a, gap_b))
+        return out
+
+    def _band(self, content: Content, edges: dict[tuple[int, int], float], parent: int | None) -> None:
+        """Score each unpaired clause against those near its proportional place in its gap."""
+        groups = self._groups_of(parent)
+        if groups is None:
+            return
+        for gap_a, gap_b in self._gaps(*groups):
+            for k, i in enumerate(gap_a):
+                if i not in content.old:
+                    continue
+                centre = (k * len(gap_b)) // len(gap_a)
+                for j in gap_b[max(0, centre - BAND) : centre + BAND + 1]:
+                    if j in content.new:
+                        self._edge(content, edges, i, j)
+
+    def _chains(self, content: Content, edges: dict[tuple[int, int], float]) -> None:
+        """Round 2: the heaviest in-order chain inside each gap, parents before sub-points."""
+        for parent in [None, *sorted(k for k in self.old.kids if k is not None)]:
+            self._band(content, edges, parent)
+            groups = self._groups_of(parent)
+            if groups is None:
+                continue
+            for gap_a, gap_b in self._gaps(*groups):
+                rank_b = {j: k for k, j in enumerate(gap_b)}
+                chain_edges = [
+                    (ka, rank_b[j], score)
+                    for ka, i in enumerate(gap_a)
+                    for j, score in self.adj.get(i, {}).items()
+                    if score >= IN_PLACE and j in rank_b
+                ]
+                for ka, kb, _ in heaviest_chain(chain_edges):
+                    self.pair(gap_a[ka], gap_b[kb], MatchKind.SIMILAR)
+
+    def _groups(
+        self, content: Content, edges: dict[tuple[int, int], float]
+    ) -> tuple[list[Group], list[Group]]:
+        best_old: dict[int, tuple[int, float]] = {}
+        best_new: dict[int, tuple[int, float]] = {}
+        for (i, j), score in sorted(edges.items()):
+            if score > best_old.get(i, (-1, -1.0))[1]:
+                best_old[i] = (j, score)
+            if score > best_new.get(j, (-1, -1.0))[1]:
+                best_new[j] = (i, score)
+
+        def main_new(i: int) -> int | None:
+            return self.partner[i] if self.kind.get(i) is MatchKind.SIMILAR else None
+
+        def main_old(j: int) -> int | None:
+            i = self.back.get(j)
+            return i if i is not None and self.kind.get(i) is MatchKind.SIMILAR else None
+
+        free_new = [j for j in content.new if j not in self.back]
+        splits = []
+        for w, pieces, cover in find_groups(content.old, content.new, free_new, best_new.get, main_new):
+            self._unpair(w)
+            for j in pieces:
+                self.back[j] = w
+            splits.append(Group((w,), pieces, cover))
+            self.grouped_old.add(w)
+            self.grouped_new.update(pieces)
+        free_old = [i for i in content.old if i not in self.partner]
+        merges = []
+        for w, pieces, cover in find_groups(content.new, content.old, free_old, best_old.get, main_old):
+            if w in self.grouped_new or (
+                w in self.back and self.kind.get(self.back[w]) is not MatchKind.SIMILAR
+            ):
+                continue
+            if w in self.back and self.back[w] in self.partner:
+                self._unpair(self.back[w])
+            for i in pieces:
+                self.partner[i] = w
+                self.kind[i] = MatchKind.SIMILAR
+            merges.append(Group(pieces, (w,), cover))
         for g in merges:
             self.grouped_old.update(g.old)
             self.grouped_new.update(g.new)
-        self._by_similarity(old_free, forward)
         return splits, merges
 
-    def _by_similarity(self, old_free: list[int], forward: dict[int, list[int]]) -> None:
-        old, new = self.old, self.new
-        scored: list[tuple[float, bool, bool, int, int]] = []
-        for i in old_free:
-            if not self.free_old(i):
+    def _unpair(self, i: int) -> None:
+        j = self.partner.pop(i, None)
+        self.kind.pop(i, None)
+        if j is not None:
+            self.back.pop(j, None)
+
+    def _hints(self, edges: dict[tuple[int, int], float]) -> list[Hint]:
+        best: dict[tuple[bool, int], tuple[float, int, int]] = {}
+        for (i, j), score in edges.items():
+            if score < HINT:
                 continue
-            for j in forward[i]:
-                if not self.free_new(j):
-                    continue
-                score = similarity(old.words[i], new.words[j])
-                if score >= MIN_SIMILAR and self.compatible(i, j):
-                    same_number = old.numbers[i] == new.numbers[j]
-                    scored.append((-score, not self.same_scope(i, j), not same_number, i, j))
-        for neg, _, _, i, j in sorted(scored):
-            if self.free_old(i) and self.free_new(j):
-                self.pair(i, j, MatchKind.SIMILAR, -neg)
-
-    def by_position(self) -> None:
-        """Pair what is left inside gaps between anchors, group by group, parents first."""
-        old_children = children_of(self.old.flat)
-        new_children = children_of(self.new.flat)
-        self._fill(old_children.get(None, []), new_children.get(None, []))
-        for i in sorted(k for k in old_children if k is not None):  # parents before sub-points
-            if i in self.partner:
-                self._fill(old_children[i], new_children.get(self.partner[i][0], []))
-
-    def _fill(self, a: list[int], b: list[int]) -> None:
-        if not a or not b:
-            return
-        where = {j: k for k, j in enumerate(b)}
-        placed = [
-            (ka, where[self.partner[i][0]])
-            for ka, i in enumerate(a)
-            if i in self.partner and self.partner[i][0] in where
+            if i not in self.partner and i not in self.grouped_old:
+                key = (True, i)
+                if (score, -j) > best.get(key, (0.0, 0, 0))[:2]:
+                    best[key] = (score, -j, j)
+            if j not in self.back and j not in self.grouped_new:
+                key = (False, j)
+                if (score, -i) > best.get(key, (0.0, 0, 0))[:2]:
+                    best[key] = (score, -i, i)
+        return [
+            Hint(k, other, score, True) if removed else Hint(other, k, score, False)
+            for (removed, k), (score, _, other) in sorted(best.items())
         ]
-        anchors = [placed[k] for k in sorted(longest_increasing([kb for _, kb in placed]))]
-        bounds = [(-1, -1), *anchors, (len(a), len(b))]
-        for (a0, b0), (a1, b1) in pairwise(bounds):
-            if a1 - a0 < 2 or b1 - b0 < 2:
-                continue  # adjacent anchors on one side: no gap to fill
-            gap_a = [i for i in a[a0 + 1 : a1] if self.free_old(i)]
-            gap_b = [j for j in b[b0 + 1 : b1] if self.free_new(j)]
-            if gap_a and gap_b:
-                self._fill_gap(gap_a, gap_b)
 
-    def _fill_gap(self, gap_a: list[int], gap_b: list[int]) -> None:
-        old, new = self.old, self.new
-        numbers = {new.numbers[j]: j for j in gap_b}
-        for i in gap_a:
-            j = numbers.get(old.numbers[i])
-            if j is not None and self.free_new(j) and self.compatible(i, j):
-                self.pair(i, j, MatchKind.NUMBER, similarity(old.words[i], new.words[j]))
-        rest_a = [i for i in gap_a if self.free_old(i)]
-        rest_b = [j for j in gap_b if self.free_new(j)]
-        if not rest_a or not rest_b:
-            return
-        if len(rest_a) == len(rest_b) or len(rest_a) * len(rest_b) > GAP_PAIR_LIMIT:
-            candidates = list(zip(rest_a, rest_b))
-        else:
-            candidates = sorted(
-                ((i, j) for i in rest_a for j in rest_b),
-                key=lambda p: -similarity(old.words[p[0]], new.words[p[1]]),
-            )
-        for i, j in candidates:
-            score = similarity(old.words[i], new.words[j])
-            if score >= GAP_MIN_SIMILAR and self.free_old(i) and self.free_new(j) and self.compatible(i, j):
-                self.pair(i, j, MatchKind.SIMILAR, score)
+    def finish(self, old: tuple[Flat, ...], new: tuple[Flat, ...]) -> tuple[Pair, ...]:
+        """The pairs, with moves, and for wording pairs the similarity, margin and evidence kind."""
+        top: dict[tuple[bool, int], list[float]] = {}
+        for (i, j), score in self.edges.items():
+            for key in ((True, i), (False, j)):
+                found = top.setdefault(key, [0.0, 0.0])
+                if score > found[0]:
+                    found[0], found[1] = score, found[0]
+                elif score > found[1]:
+                    found[1] = score
+        partner = {i: j for i, j in self.partner.items() if i not in self.grouped_old}
+        moved = moved_pairs(old, new, partner)
+        pairs = []
+        for i, j in sorted(partner.items()):
+            kind = self.kind[i]
+            if kind is not MatchKind.SIMILAR:
+                pairs.append(Pair(i, j, kind, 1.0, i in moved))
+                continue
+            score = self.edges[(i, j)]
+            # The next candidate of either clause: its best other than this pair.
+            runner = max(_other(top[(True, i)], score), _other(top[(False, j)], score))
+            if score < SURE or score - runner < SURE_MARGIN:
+                kind = MatchKind.WORDING
+            confidence = round(max(0.01, score - runner), 2)
+            pairs.append(Pair(i, j, kind, confidence, i in moved, round(score, 2), round(runner, 2)))
+        return tuple(pairs)
+
+
+def _other(best_two: list[float], score: float) -> float:
+    """The best score other than ``score`` itself (the pair's own edge is one of the two)."""
+    return best_two[1] if best_two[0] == score else best_two[0]
 
 
 def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = True) -> Alignment:
@@ -242,9 +282,5 @@ def align_clauses(old: tuple[Flat, ...], new: tuple[Flat, ...], use_ids: bool = 
     if use_ids:
         aligner.by_id()
     aligner.by_text()
-    splits, merges = aligner.by_candidates()
-    aligner.by_position()
-    partner = aligner.partner
-    moved = moved_pairs(old, new, {i: p[0] for i, p in partner.items()})
-    pairs = tuple(Pair(i, j, match, conf, i in moved) for i, (j, match, conf) in sorted(partner.items()))
-    return Alignment(pairs, tuple(splits), tuple(merges))
+    splits, merges, hints = aligner.by_content()
+    return Alignment(aligner.finish(old, new), tuple(splits), tuple(merges), tuple(hints))

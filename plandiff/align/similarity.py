@@ -1,40 +1,270 @@
-"""Word-based similarity of clause texts, and candidate generation through rare word pairs.
+"""What two clause texts share: stemmed terms weighted by rarity (TF-IDF), cosine similarity, and the
+plain word sets the diff uses to tell an edit from a replacement.
 
-Similarity ignores case, punctuation and clause numbers (a number is not part of the text). To stay
-near-linear, clauses are never compared all against all: each unpaired clause looks up its rarest
-word pairs (shingles) in an inverted index of the other version's unpaired clauses and scores only
-the few clauses that share them.
+Terms are lower-cased words stemmed by the Snowball English stemmer (PyStemmer, a C extension
+that imports in under a millisecond), without stop words; numbers are terms of their own with
+their separators removed (``600,000`` → ``600000``), so a changed quantity weakens a pair but an
+equal one is strong evidence. A word that recurs in many clauses ("Ukraine", "parties") says
+little about which clause is which, so each term is weighted by its inverse document frequency
+over the clauses still unpaired on both sides. Parents are compared with their sub-points'
+content: their vector is their own terms plus their sub-points' terms at half weight.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from itertools import groupby, pairwise
+from collections.abc import Iterable, Sequence
+
+import Stemmer
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
+"""A word or a number, with inner apostrophes, commas and points (``Ukraine's``, ``600,000``)."""
+_NUMBER = re.compile(r"[\d.,]+")
+"""A token that is a number (with thousands separators and decimals)."""
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "either",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "must",
+        "my",
+        "neither",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "per",
+        "s",
+        "same",
+        "shall",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "t",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "you",
+        "your",
+    ]
+)
+"""English function words: they carry no meaning of their own and would pair unrelated clauses.
+Negations ("no", "not") are here too: a reversed obligation is still the same clause."""
+SUB_POINT_WEIGHT = 0.5
+"""Weight of a sub-point's terms in its parent's vector: enough for a heading ("Territory:") to be
+recognised by its content, not so much that a parent is taken for one of its sub-points."""
 
-MAX_DF = 40
-"""A shingle found in more clauses than this is too common to suggest a pair."""
+Vector = dict[str, float]
+"""Term → weight, of unit length (an empty text has an empty vector)."""
 
 
-Shingle = tuple[str, str]
-"""Two adjacent words (a one-word text has the shingle ``(word, "")``)."""
+class Terms:
+    """Stemmed terms of texts, with a per-comparison cache (a plan repeats its words)."""
+
+    __slots__ = ("_cache", "_stemmer")
+
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("english")
+        self._cache: dict[str, str] = {}
+
+    def of(self, text: str) -> list[str]:
+        """The text's terms in reading order, repeats kept."""
+        out: list[str] = []
+        cache = self._cache
+        for token in _WORD.findall(text.lower()):
+            term = cache.get(token)
+            if term is None:
+                if _NUMBER.fullmatch(token):
+                    term = token.replace(",", "")
+                else:
+                    word = token.removesuffix("'s").removesuffix("’s")
+                    term = "" if word in STOP_WORDS or len(word) < 2 else self._stemmer.stemWord(word)
+                cache[token] = term
+            if term:
+                out.append(term)
+        return out
 
 
-def _tokens(text: str) -> list[str]:
+def counts(
+    terms: Iterable[str], weight: float = 1.0, into: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Add each term's count times ``weight`` to ``into`` (a new dict when None)."""
+    out: dict[str, float] = {} if into is None else into
+    for t in terms:
+        out[t] = out.get(t, 0.0) + weight
+    return out
+
+
+def document_frequency(bags: Iterable[dict[str, float]]) -> dict[str, int]:
+    """In how many bags each term occurs."""
+    df: dict[str, int] = {}
+    for bag in bags:
+        for t in bag:
+            df[t] = df.get(t, 0) + 1
+    return df
+
+
+def weigh(bag: dict[str, float], df: dict[str, int], total: int) -> Vector:
+    """TF-IDF vector of a bag of term counts, normalised to unit length.
+
+    ``1 + log(tf)`` damps repeats; the smoothed ``log((1 + total) / (1 + df)) + 1`` keeps a term
+    found in every clause at a small positive weight rather than zero (short texts need it).
+    """
+    vec: Vector = {}
+    norm = 0.0
+    for t, tf in bag.items():
+        w = (1.0 + math.log(tf) if tf >= 1 else tf) * (math.log((1 + total) / (1 + df.get(t, 0))) + 1.0)
+        vec[t] = w
+        norm += w * w
+    if norm:
+        scale = 1.0 / math.sqrt(norm)
+        for t in vec:
+            vec[t] *= scale
+    return vec
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two unit vectors, in [0, 1]; 0 when they share only numbers (a shared "5" or
+    "2026" alone is no evidence that two clauses are one)."""
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    total = 0.0
+    worded = False
+    for t, w in a.items():
+        other = get(t)
+        if other is not None:
+            total += w * other
+            worded = worded or not t[0].isdigit()
+    return min(1.0, total) if worded else 0.0
+
+
+def combine(vectors: Sequence[Vector]) -> Vector:
+    """The unit vector of the sum of ``vectors``: several clauses read as one text."""
+    out: Vector = {}
+    for vec in vectors:
+        for t, w in vec.items():
+            out[t] = out.get(t, 0.0) + w
+    norm = math.sqrt(sum(w * w for w in out.values()))
+    return {t: w / norm for t, w in out.items()} if norm else out
+
+
+def word_list(text: str) -> list[str]:
+    """The lower-cased words of a text, in order."""
     return _WORD.findall(text.lower())
 
 
 def words(text: str) -> frozenset[str]:
     """The set of lower-cased words of a text."""
-    return frozenset(_tokens(text))
-
-
-def _shingles(tokens: list[str]) -> tuple[Shingle, ...]:
-    """Distinct adjacent word pairs in text order (or the single word of a one-word text)."""
-    if len(tokens) < 2:
-        return tuple((t, "") for t in tokens)
-    return tuple(dict.fromkeys(pairwise(tokens)))
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -43,89 +273,3 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
         return 1.0
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
-
-
-def containment(part: frozenset[str], whole: frozenset[str]) -> float:
-    """Share of ``part``'s words found in ``whole``, in [0, 1]."""
-    return len(part & whole) / len(part) if part else 0.0
-
-
-class WordCache:
-    """Word sets and shingles of a list of texts, each computed on first use (most clauses of a
-    revision are paired by id or identical text and never need theirs)."""
-
-    __slots__ = ("cache", "shingle_cache", "texts", "tokens")
-
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
-        self.cache: dict[int, frozenset[str]] = {}
-        self.shingle_cache: dict[int, tuple[Shingle, ...]] = {}
-        self.tokens: dict[int, list[str]] = {}
-
-    def __getitem__(self, k: int) -> frozenset[str]:
-        found = self.cache.get(k)
-        if found is None:
-            tokens = self.tokens[k] = _tokens(self.texts[k])  # kept for shingles()
-            found = self.cache[k] = frozenset(tokens)
-        return found
-
-    def shingles(self, k: int) -> tuple[Shingle, ...]:
-        found = self.shingle_cache.get(k)
-        if found is None:
-            tokens = self.tokens.pop(k, None)
-            if tokens is None:
-                tokens = _tokens(self.texts[k])
-            found = self.shingle_cache[k] = _shingles(tokens)
-        return found
-
-
-class ShingleIndex:
-    """Inverted index from shingle to the clauses containing it."""
-
-    def __init__(self, items: dict[int, tuple[Shingle, ...]]) -> None:
-        """``items`` maps each indexed clause to its shingles."""
-        self.postings: dict[Shingle, list[int]] = {}
-        postings = self.postings
-        for j, found in items.items():
-            for sh in found:
-                posting = postings.get(sh)
-                if posting is None:
-                    postings[sh] = [j]
-                else:
-                    posting.append(j)
-
-    def candidates(self, found: tuple[Shingle, ...], keys: int, limit: int) -> list[int]:
-        """The ``limit`` clauses sharing the most rare shingles with a clause whose shingles are
-        ``found``, best first.
-
-        The ``keys`` rarest shingles are looked up, spread evenly over the text among equally rare
-        ones, so that every part of a long clause (each piece of a split) gets a say.
-        """
-        rare = [p for p in map(self.postings.get, found) if p is not None and len(p) <= MAX_DF]
-        rare.sort(key=len)  # rarest first; stable, so equally rare shingles stay in text order
-        if len(rare) > keys:
-            chosen: list[list[int]] = []
-            for _, run in groupby(rare, key=len):
-                group = list(run)
-                room = keys - len(chosen)
-                step = max(1, len(group) / room)
-                chosen.extend(group[int(k * step)] for k in range(min(room, len(group))))
-                if len(chosen) >= keys:
-                    break
-            rare = chosen
-        hits: dict[int, int] = {}
-        for posting in rare:
-            for j in posting:
-                hits[j] = hits.get(j, 0) + 1
-        # Most hits first; ties keep the order of first hit (sorting is stable).
-        return sorted(hits, key=hits.__getitem__, reverse=True)[:limit]
-
-
-SPLIT_CONTAINMENT = 0.8
-"""Share of a part's words that must come from the whole for it to count as a piece of a split
-(or merge): pieces keep the wording of the clause they came from, with a few joining words."""
-SPLIT_COVERAGE = 0.8
-"""Share of the whole's words that the pieces together must cover; below this, part of the clause
-was dropped and it is reported as removed, not split. A piece that covers this much alone is the
-whole clause (edited), and the other pieces are new clauses: no split then, which also keeps a
-comparison and its reverse (a split one way is a merge the other) in agreement."""

@@ -14,7 +14,7 @@ from ..model import (
 )
 from .options import RenderOptions
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped on any incompatible change to the JSON shape."""
 
 Json = dict[str, object]
@@ -78,9 +78,12 @@ _LITERAL = {None: "null", True: "true", False: "false"}
 # Enum members are read through ``_value_`` (a plain attribute): ``.value`` and hashing a member
 # both run Python code in Enum, and this runs for every change.
 _CHANGE = (
-    '{"attributes":[%s],"confidence":%s,"granularity":%s,"kind":%s,"match":%s,"moved":%s,"new":%s,'
-    '"old":%s,"parts":[%s],"quantities":%s,"renumbered":%s,"segments":%s,"shifted":%s}'
+    '{"attributes":[%s],"confidence":%s,"granularity":%s,"kind":%s,"match":%s,"may_continue":%s,"moved":%s,'
+    '"new":%s,"old":%s,"parts":[%s],"quantities":%s,"renumbered":%s,"runner_up":%s,"segments":%s,'
+    '"shifted":%s,"similarity":%s}'
 )
+_HINT = '{"address":[%s],"similarity":%s}'
+"""``may_continue``: the clause on the other side an added or removed clause may continue."""
 _SIDE = (
     '{"address":[%s],"bracketed":%s,"id":%s,"note":%s,"number":%s,"provenance":%s,"text":%s,'
     '"title":%s,"topics":[%s]}'
@@ -146,12 +149,21 @@ def _change(change: Change) -> str:
         _STRING(change.granularity),
         _STRING(change.kind._value_),
         "null" if change.match is None else _STRING(change.match._value_),
+        "null"
+        if change.may_continue is None
+        else _HINT % (",".join(map(_STRING, change.may_continue.address)), repr(change.hint_similarity)),
         _LITERAL[change.moved],
         _side(change.new),
         _side(change.old),
         ",".join(map(_side, change.parts)),
         encode([_quantity(q) for q in change.quantities]) if change.quantities else "[]",
         _LITERAL[change.renumbered],
+        _number(change.runner_up),
         encode([_segment(seg) for seg in change.segments]) if change.segments else "[]",
         _LITERAL[change.shifted],
+        _number(change.similarity),
     )
+
+
+def _number(value: float | None) -> str:
+    return "null" if value is None else repr(value)

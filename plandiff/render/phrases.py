@@ -68,12 +68,27 @@ def status_text(change: Change, by_text_only: bool = False) -> str:
         words.append("renumbered")
     text = ", ".join(words)
     match = change.match
+    if match is MatchKind.WORDING:
+        return f"? {text} (paired by wording, similarity {change.similarity:.2f}, next candidate {change.runner_up:.2f})"
     if match is not None and (by_text_only or match in (MatchKind.TEXT, MatchKind.SIMILAR)):
-        evidence = {MatchKind.ID: "same id", MatchKind.TEXT: "identical text",
-                    MatchKind.SIMILAR: "similar text", MatchKind.NUMBER: "same number"}[match]  # fmt: skip
-        if change.confidence is not None and change.confidence < 1:
+        evidence = {
+            MatchKind.ID: "same id",
+            MatchKind.TEXT: "identical text",
+            MatchKind.SIMILAR: "similar text",
+        }[match]
+        if change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED) and change.confidence is not None:
+            evidence += f", coverage {change.confidence:.2f}"
+        elif match is MatchKind.SIMILAR and change.similarity is not None:
+            evidence += f", similarity {change.similarity:.2f}"
+        elif change.confidence is not None and change.confidence < 1:
             evidence += f", {change.confidence:.2f}"
         text += f" ({evidence})"
+    if change.may_continue is not None:
+        side = "old" if change.kind is ChangeKind.ADDED else "new"
+        text += (
+            f" (may continue {side} point {address_text(change.may_continue.address)}, "
+            f"similarity {change.hint_similarity:.2f})"
+        )
     return text
 
 
