@@ -17,6 +17,7 @@ from .cliapp import (
     changed_versions,
     colored,
     console_for,
+    driver_arguments,
     fail,
     split_values,
     to_text,
@@ -263,7 +264,7 @@ def main() -> None:
     if not isinstance(sys.stdout, GuardedStdout):
         sys.stdout = GuardedStdout(sys.stdout)
     try:
-        app()
+        app(args=driver_arguments(sys.argv[1:]))
     except SystemExit:
         raise
     except StdoutError as err:

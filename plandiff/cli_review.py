@@ -1,5 +1,6 @@
 """Commands for reviewing plans: git-diff, show, pr-comment, history and table."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +23,7 @@ from .cliapp import (
 from .diff import compare
 from .errors import PlandiffError, UsageError, quoted
 from .load import MAX_BYTES, load_arg, load_plan
-from .model import PlanVersion
+from .model import CompareOptions, PlanVersion
 from .output import write_report
 from .render import renderer
 from .render.options import RenderOptions
@@ -42,38 +43,86 @@ def _side(file: str, label: str, max_bytes: int) -> PlanVersion:
 @app.command("git-diff", context_settings={"ignore_unknown_options": True})
 def git_diff(
     args: Annotated[list[str], typer.Argument(help="The seven arguments git passes to an external diff.")],
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Force colour on or off (default: as git would colour its own diff: --color, color.diff, pager).",
+        ),
+    ] = None,
+    width: Annotated[
+        int | None, typer.Option("--width", min=20, help="Width (default: COLUMNS, the terminal's, else 100).")
+    ] = None,
+    ignore_case: Annotated[bool, typer.Option("--ignore-case", help="As for compare.")] = False,
+    ignore_whitespace: Annotated[bool, typer.Option("--ignore-whitespace", help="As for compare.")] = False,
+    ignore_punctuation: Annotated[bool, typer.Option("--ignore-punctuation", help="As for compare.")] = False,
+    clause: Annotated[list[str] | None, typer.Option("--clause", "-c", help="As for compare.")] = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help="As for compare.")] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="As for compare.")] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="As for compare.")] = False,
+    unchanged: Annotated[bool, typer.Option("--unchanged", help="Also show unchanged clauses.")] = False,
+    no_ids: Annotated[bool, typer.Option("--no-ids", help="As for compare.")] = False,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Git external diff driver: clause-level diffs in `git diff` and `git log -p --ext-diff`.
 
     Git calls it as: plandiff git-diff PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
-    Labels come from PATH, never from git's temporary file names. It exits 0 whenever it printed
-    a diff (git stops on any other exit code) and 2 only on real trouble.
+    It shows the changed clauses only, like compare, and takes compare's options, either in the
+    git config command line or in the PLANDIFF_OPTIONS environment variable. Labels come from
+    PATH, never from git's temporary file names; a rename without clause changes is one line.
+    Colour follows git (--color, color.diff, the pager), width COLUMNS. It exits 0 whenever it
+    printed a diff or its reader went away (git stops on any other exit code), 2 on real trouble.
 
     Setup (see docs/review.md):
 
       git config diff.plandiff.command "plandiff git-diff"
 
       echo 'plans/*.yaml diff=plandiff' >> .gitattributes
+
+      git config diff.plandiff.command "plandiff git-diff --ignore-case --summary"
     """
+    from .cli_gitenv import columns, git_wants_colour
+
     if len(args) == 1:  # an unmerged path: git passes only the name
-        sys.stdout.write(f"* Unmerged path {terminal_line(args[0])}\n")
+        write_quietly(f"* Unmerged path {terminal_line(args[0])}\n")
         raise typer.Exit(0)
     if len(args) not in (7, 9):  # 9: renames add the new path and a similarity line
         fail(UsageError(f"git-diff: expected the 7 arguments git passes, got {len(args)}"))
     path, old_file, _, _, new_file = args[:5]
     new_path = args[7] if len(args) == 9 else path
+    name = terminal_line(path if new_path == path else f"{path} → {new_path}")
     try:
         old = _side(old_file, f"a/{path}", max_bytes)
         new = _side(new_file, f"b/{new_path}", max_bytes)
+        options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
+        selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged)
+        report = select_changes(compare(old, new, options), selection)
     except PlandiffError as error:
         warn(error)
         raise typer.Exit(2) from None
-    report = compare(old, new)
-    console = console_for(None, None, None)
-    text = to_text(console, renderer("terminal")(report, RenderOptions()))  # type: ignore[arg-type]  # terminal returns a renderable
-    sys.stdout.write(f"plandiff {terminal_line(path)}\n{text}")
+    if not report.changes and not summary:
+        what = "renamed, no clause changes" if new_path != path else "no clause changes"
+        write_quietly(f"plandiff {name} ({what})\n")
+        raise typer.Exit(0)
+    use_colour = git_wants_colour() if color is None else color
+    console = console_for(use_colour, width or columns(), None)
+    render_options = RenderOptions(color=colored(console), summary_only=summary)
+    text = to_text(console, renderer("terminal")(report, render_options))  # type: ignore[arg-type]  # terminal returns a renderable
+    write_quietly(f"plandiff {name}\n{text}")
     raise typer.Exit(0)
+
+
+def write_quietly(text: str) -> None:
+    """Write to stdout; a reader that went away (``git log -p --ext-diff | head``) ends the run with 0."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at /dev/null so the flush at exit cannot fail again, then stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise typer.Exit(0) from None
 
 
 @app.command("pr-comment")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import __version__
-from .errors import PlandiffError
+from .errors import PlandiffError, UsageError
 from .gitsource import changed_plan_files, repository_root
 from .load import load_blob, load_plan
 from .model import PlanVersion
@@ -80,6 +80,19 @@ def changed_versions(
             )
         out.append((f.path, {"A": "added", "D": "deleted"}.get(f.status, "modified"), old, new))
     return out
+
+
+def driver_arguments(argv: list[str]) -> list[str]:
+    """``git-diff`` arguments with the options of ``PLANDIFF_OPTIONS`` put in front of git's."""
+    extra = os.environ.get("PLANDIFF_OPTIONS", "")
+    if argv[:1] != ["git-diff"] or not extra.strip():
+        return argv
+    import shlex  # only the driver with PLANDIFF_OPTIONS needs it
+
+    try:
+        return [argv[0], *shlex.split(extra), *argv[1:]]
+    except ValueError as err:  # an unclosed quote
+        fail(UsageError(f"PLANDIFF_OPTIONS: {err}"))
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:
