@@ -13,7 +13,7 @@ import typer
 
 from . import __version__
 from .errors import PlandiffError, UsageError
-from .gitsource import changed_plan_files, repository_root
+from .gitsource import changed_plan_files, repository_root, untracked_plan_files
 from .load import load_blob, load_plan
 from .model import PlanVersion
 from .render.sanitize import terminal_line
@@ -62,16 +62,27 @@ def changed_versions(
 ) -> list[tuple[str, str, PlanVersion, PlanVersion]]:
     """(path, status, old, new) for each plan file changed by ``spec`` (``REV`` or ``A..B``).
 
-    A side that does not exist (an added or deleted file) is an empty plan.
+    A side that does not exist (an added or deleted file) is an empty plan. Against the working
+    tree, plan files git does not track are named on stderr: git diff cannot see them.
     """
     old_rev, new_rev, files = changed_plan_files(spec, paths)
     root = Path(repository_root())
+    if new_rev is None:
+        untracked = untracked_plan_files(paths)
+        if untracked:
+            names = ", ".join(terminal_line(p) for p in untracked)
+            sys.stderr.write(
+                f"plandiff: note: not compared, untracked by git (git add them first): {names}\n"
+            )
     out = []
     for f in files:
-        empty = PlanVersion(label="(none)", clauses=())
-        old = empty if f.status == "A" else load_blob(old_rev, f.path, max_bytes)
+        old = (
+            PlanVersion(label=f"(not in {old_rev})", clauses=())
+            if f.status == "A"
+            else load_blob(old_rev, f.path, max_bytes)
+        )
         if f.status == "D":
-            new = empty
+            new = PlanVersion(label=f"(deleted in {new_rev or 'the working tree'})", clauses=())
         else:
             new = (
                 load_blob(new_rev, f.path, max_bytes)

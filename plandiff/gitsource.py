@@ -89,6 +89,7 @@ def changed_plan_files(spec: str, paths: tuple[str, ...]) -> tuple[str, str | No
     to ``paths`` when given, else to ``*.yaml`` and ``*.yml``.
     """
     check_revision(spec, spec)
+    check_repository(spec)
     old, dots, new = spec.partition("...") if "..." in spec else spec.partition("..")
     old = old or "HEAD"
     if dots and not new:
@@ -103,6 +104,31 @@ def changed_plan_files(spec: str, paths: tuple[str, ...]) -> tuple[str, str | No
     fields = out.decode("utf-8", "replace").split("\0")
     files = [ChangedFile(fields[k][0], fields[k + 1]) for k in range(0, len(fields) - 1, 2) if fields[k]]
     return old, new or None, tuple(sorted(files, key=lambda f: f.path))
+
+
+NOT_A_REPOSITORY = "not a git repository (run plandiff inside the repository that holds the plans)"
+"""The message for a git command run outside any repository."""
+
+
+def check_repository(what: str) -> None:
+    """Raise UsageError when the current directory is not inside a git repository.
+
+    Outside one, ``git diff A B`` turns into ``git diff --no-index`` and answers with its usage
+    text, whose last line would make no sense as the error.
+    """
+    try:
+        _git(["rev-parse", "--git-dir"], what)
+    except PlanLoadError as error:
+        if "not a git repository" in error.reason:
+            raise UsageError(f"{what}: {NOT_A_REPOSITORY}") from None
+        raise
+
+
+def untracked_plan_files(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Files under ``paths`` (default ``*.yaml``, ``*.yml``) that git does not track and does not ignore."""
+    pathspec = list(paths) or ["*.yaml", "*.yml"]
+    out = _git(["ls-files", "--others", "--exclude-standard", "-z", "--", *pathspec], "git")
+    return tuple(sorted(p for p in out.decode("utf-8", "replace").split("\0") if p))
 
 
 def repository_root() -> str:

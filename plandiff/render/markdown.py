@@ -23,10 +23,8 @@ def render(report: Report, options: RenderOptions) -> str:
         else []
     )
     lines += _versions(report.old, report.new)
-    for info in (report.old, report.new):
-        warning = phrases.warning_text(info)
-        if warning:
-            lines += [f"> **Warning:** {escape(warning)}.", ""]
+    for warning in phrases.warnings(report.old, report.new):
+        lines += [f"> **Warning:** {escape(warning)}.", ""]
     s = report.summary
     counts = [("Added", s.added), ("Removed", s.removed), ("Modified", s.modified), ("Moved", s.moved),
               ("Renumbered", s.renumbered), ("Unchanged", s.unchanged)]  # fmt: skip
@@ -48,7 +46,7 @@ def render(report: Report, options: RenderOptions) -> str:
             lines.append("")
     else:
         for change in report.changes:
-            lines += _change(change, by_text, options.context, options.clause_href)
+            lines += _change(change, by_text, options.context, options.clause_href, options.heading_level)
     if not report.changes:
         lines += ["No differences.", ""]
     lines += [f"*Note: {escape(note)}.*" for note in report.notes]
@@ -64,11 +62,12 @@ def _versions(old: VersionInfo, new: VersionInfo) -> list[str]:
         ("Drafted by", escape(", ".join(old.drafted_by)), escape(", ".join(new.drafted_by))),
     ]
     out = ["| | Old | New |", "|---|---|---|"]
-    out += [f"| {name} | {a or '—'} | {b or '—'} |" for name, a, b in rows if a or b]
+    # A fact both versions share is written once: "same" says so without repeating it.
+    out += [f"| {name} | {a or '—'} | {'same' if a == b else b or '—'} |" for name, a, b in rows if a or b]
     return out + [""]
 
 
-def _heading(change: Change, by_text: bool, clause_href: str | None = None) -> str:
+def _heading(change: Change, by_text: bool, clause_href: str | None = None, level: int = 2) -> str:
     parts = [f"Point {escape(phrases.number_text(change))}"]
     clause = phrases.main_side(change).clause
     if clause.id:
@@ -79,7 +78,7 @@ def _heading(change: Change, by_text: bool, clause_href: str | None = None) -> s
     if title:
         parts.append(escape(title))
     badges = "".join(f" `{b}`" for b in phrases.badges(change))
-    return "## " + " · ".join(parts) + f" — {escape_inline(phrases.status_text(change, by_text))}{badges}"
+    return "#" * level + " " + " · ".join(parts) + f" — {escape_inline(phrases.status_text(change, by_text))}{badges}"
 
 
 def _index_line(change: Change, by_text: bool) -> str:
@@ -90,9 +89,13 @@ def _index_line(change: Change, by_text: bool) -> str:
 
 
 def _change(
-    change: Change, by_text: bool, context: int | None = None, clause_href: str | None = None
+    change: Change,
+    by_text: bool,
+    context: int | None = None,
+    clause_href: str | None = None,
+    level: int = 2,
 ) -> list[str]:
-    out = [_heading(change, by_text, clause_href), ""]
+    out = [_heading(change, by_text, clause_href, level), ""]
     whole = phrases.body_text(change)
     if whole is not None:
         if change.kind is ChangeKind.REMOVED:

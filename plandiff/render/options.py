@@ -18,3 +18,5 @@ class RenderOptions(NamedTuple):
     """Markdown: start with the "Changes: old → new" heading (the site writes its own)."""
     clause_href: str | None = None
     """Markdown: link target of clause ids, ``{id}`` standing for the id (None: ids not linked)."""
+    heading_level: int = 2
+    """Markdown: level of each change's heading (3 inside a pull-request comment headed by an H2)."""

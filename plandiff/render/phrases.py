@@ -180,6 +180,16 @@ def warning_text(info: VersionInfo) -> str | None:
     return None
 
 
+def warnings(old: VersionInfo, new: VersionInfo) -> list[str]:
+    """The warnings of a report's two versions: one, naming both, when they share the status."""
+    if old.status == new.status and old.status in UNVERIFIED_STATUSES:
+        return [
+            f"{old.label} and {new.label} are both {old.status.value if old.status else ''}: no text "
+            "was published; their clauses are built from press reports (see each clause's provenance)"
+        ]
+    return [w for w in (warning_text(old), warning_text(new)) if w]
+
+
 def summary_text(summary: Summary) -> str:
     """``2 added, 1 removed, …``; split, merged, replaced and ranges only when there are any."""
     core = [

@@ -93,8 +93,7 @@ def _header(report: Report) -> RenderableType:
         grid.add_row(tag, _text(" · ".join(f for f in facts if f not in drafted)))
         for fact in drafted:
             grid.add_row("", _text(fact, "dim"))
-    for info in (report.old, report.new):
-        warning = phrases.warning_text(info)
+    for warning in phrases.warnings(report.old, report.new):
         if warning:
             grid.add_row(Text("!", style="bold magenta"), _text(warning, "bold magenta"))
     opts = report.options
