@@ -54,14 +54,14 @@ def _flag_colour(args: list[str]) -> bool | None:
 
 
 def git_wants_colour() -> bool:
-    """Whether git would colour its own diff here: its ``--color`` flag, then config and pager."""
+    """Whether git would colour its own diff here: its ``--color`` flag, then ``NO_COLOR``, then
+    ``color.diff``/``color.ui`` with git's pager counted as a terminal."""
+    args = _parent_git_args()
+    flag = _flag_colour(args) if args is not None else None
+    if flag is not None:
+        return flag  # a per-command flag beats NO_COLOR, as the NO_COLOR convention asks
     if "NO_COLOR" in os.environ:
         return False
-    args = _parent_git_args()
-    if args is not None:
-        flag = _flag_colour(args)
-        if flag is not None:
-            return flag
     to_terminal = sys.stdout.isatty() or os.environ.get("GIT_PAGER_IN_USE", "").lower() in ("1", "true")
     try:
         run = subprocess.run(

@@ -51,7 +51,8 @@ def git_diff(
         ),
     ] = None,
     width: Annotated[
-        int | None, typer.Option("--width", min=20, help="Width (default: COLUMNS, the terminal's, else 100).")
+        int | None,
+        typer.Option("--width", min=20, help="Width (default: COLUMNS, the terminal's, else 100)."),
     ] = None,
     ignore_case: Annotated[bool, typer.Option("--ignore-case", help="As for compare.")] = False,
     ignore_whitespace: Annotated[bool, typer.Option("--ignore-whitespace", help="As for compare.")] = False,

@@ -179,29 +179,6 @@ def test_pr_comment_stays_under_the_limit(tmp_path: Path) -> None:
     )
 
 
-def test_workflow_structure() -> None:
-    import yaml
-
-    workflow = yaml.safe_load(
-        (Path(__file__).parent.parent / ".github" / "workflows" / "plandiff.yml").read_text()
-    )
-    triggers = workflow[True]  # YAML 1.1 reads the key `on` as a boolean
-    assert triggers["pull_request"]["paths"] == ["plans/**"]
-    assert workflow["permissions"]["pull-requests"] == "write"
-    steps = workflow["jobs"]["plan-diff"]["steps"]
-    runs = [s.get("run", "") for s in steps]
-    assert "plandiff validate plans/*.yaml" in runs
-    assert any(r.startswith("plandiff pr-comment ") and "-o plandiff-comment.md" in r for r in runs)
-    assert steps[0]["with"]["fetch-depth"] == 0  # the base revision must be there for pr-comment
-    script = steps[-1]["with"]["script"]
-    assert (
-        "<!-- plandiff-pr-comment -->" in script and "updateComment" in script and "createComment" in script
-    )
-    from plandiff.render.prcomment import MARKER
-
-    assert MARKER == "<!-- plandiff-pr-comment -->"
-
-
 def test_compare_git_output_never_overwrites_a_plan(repo: Path) -> None:
     before = (repo / "plans" / "x.yaml").read_bytes()
     (repo / "plans" / "x.yaml").write_bytes((DATA / "cap-600k-to-800k" / "v1.yaml").read_bytes())

@@ -54,7 +54,14 @@ def imports(module: str) -> set[str]:
     return found
 
 
-CLI = {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review", "plandiff.cli_publish", "plandiff.__main__"}
+CLI = {
+    "plandiff.cli",
+    "plandiff.cliapp",
+    "plandiff.cli_gitenv",
+    "plandiff.cli_review",
+    "plandiff.cli_publish",
+    "plandiff.__main__",
+}
 """The command-line layer: the only modules that touch consoles and exit codes."""
 
 

@@ -78,7 +78,12 @@ def _heading(change: Change, by_text: bool, clause_href: str | None = None, leve
     if title:
         parts.append(escape(title))
     badges = "".join(f" `{b}`" for b in phrases.badges(change))
-    return "#" * level + " " + " · ".join(parts) + f" — {escape_inline(phrases.status_text(change, by_text))}{badges}"
+    return (
+        "#" * level
+        + " "
+        + " · ".join(parts)
+        + f" — {escape_inline(phrases.status_text(change, by_text))}{badges}"
+    )
 
 
 def _index_line(change: Change, by_text: bool) -> str:

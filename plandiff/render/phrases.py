@@ -183,10 +183,9 @@ def warning_text(info: VersionInfo) -> str | None:
 def warnings(old: VersionInfo, new: VersionInfo) -> list[str]:
     """The warnings of a report's two versions: one, naming both, when they share the status."""
     if old.status == new.status and old.status in UNVERIFIED_STATUSES:
-        return [
-            f"{old.label} and {new.label} are both {old.status.value if old.status else ''}: no text "
-            "was published; their clauses are built from press reports (see each clause's provenance)"
-        ]
+        status = old.status.value if old.status else ""
+        both = f"{old.label} and {new.label} are both {status}: no text was published; "
+        return [both + "their clauses are built from press reports (see each clause's provenance)"]
     return [w for w in (warning_text(old), warning_text(new)) if w]
 
 

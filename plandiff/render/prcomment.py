@@ -76,7 +76,10 @@ def render_comment(files: list[FileReport], base: str, head: str) -> str:
         (None, ""),
         (CONTEXT, "Unchanged text around changes is shortened to fit GitHub's comment limit."),
     ):
-        bodies: list[str | None] = [render_markdown(f.report, RenderOptions(context=context, headline=False, heading_level=3)) for f in files]
+        bodies: list[str | None] = [
+            render_markdown(f.report, RenderOptions(context=context, headline=False, heading_level=3))
+            for f in files
+        ]
         text = _assemble(head_lines, files, bodies, [note] if note else [], base, head)
         if len(text) <= BUDGET:
             return text
