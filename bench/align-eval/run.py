@@ -83,13 +83,32 @@ def line(name: str, level: str, result: tuple[float, float, int, int, int], mirr
     return f"{name:<44} {level:<5} P {p:.2f}  R {r:.2f}  ({hit} right of {found} found, {truth} true){tail}"
 
 
-def bundled() -> list[tuple[float, float, int, int, int]]:
+def root(plan: PlanVersion, by_slug: dict[str | None, PlanVersion]) -> str | None:
+    """The first version of a plan's lineage (following ``parent``), or None without a parent
+    and without children."""
+    seen = set()
+    while plan.parent in by_slug and plan.plan not in seen:
+        seen.add(plan.plan)
+        plan = by_slug[plan.parent]
+    return plan.plan
+
+
+def bundled(revisions: bool) -> list[tuple[float, float, int, int, int]]:
+    """Score every ordered pair that shares ids: revisions of one lineage (``revisions``, the
+    target), or the others (related texts that share some ids but do not revise each other)."""
     plans = load_bundled()
+    by_slug: dict[str | None, PlanVersion] = {p.plan: p for p in plans}
+    children = {p.parent for p in plans}
     totals: dict[str, list[int]] = {"top": [0, 0, 0], "all": [0, 0, 0]}
-    print("bundled record (ids stripped; truth: ids)")
+    if revisions:
+        print("bundled record, revisions of one lineage (ids stripped; truth: ids)")
+    else:
+        print("bundled record, related texts that are not revisions of each other (not a target)")
     for a, b in permutations(plans, 2):
         truth, old_ids, new_ids = by_id_truth(a, b)
-        if not truth:
+        linked = (a.parent or a.plan in children) and (b.parent or b.plan in children)
+        same = linked and root(a, by_slug) == root(b, by_slug)
+        if not truth or bool(same) != revisions:
             continue
         found = {(o, n) for o, n in compared(a, b) if o in old_ids and n in new_ids}
         mirror = mirrored(a, b, compared(a, b))
@@ -139,7 +158,8 @@ def main() -> None:
         print("held-out pair (scored once, after design)")
         real(HERE / HELD_OUT)
         return
-    bundled()
+    bundled(True)
+    bundled(False)
     print("real revision pairs (project paraphrases; truth: truth.yaml)")
     for folder in folders:
         if folder.name != HELD_OUT:

@@ -31,6 +31,39 @@ def longest_increasing(values: list[int]) -> set[int]:
     return keep
 
 
+def _lis_lengths(values: list[int]) -> list[int]:
+    """For each index, the length of the longest strictly increasing run ending there."""
+    tails: list[int] = []
+    out = []
+    for v in values:
+        pos = bisect_left(tails, v)
+        if pos == len(tails):
+            tails.append(v)
+        else:
+            tails[pos] = v
+        out.append(pos + 1)
+    return out
+
+
+def certain_increasing(values: list[int]) -> set[int]:
+    """Indices that belong to every longest strictly increasing subsequence, O(n log n).
+
+    Where several longest runs exist (two clauses swapped), a pick among them would depend on
+    which version is called old; the elements common to all of them do not, so anchors chosen
+    this way give a comparison and its reverse the same gaps.
+    """
+    if all(a < b for a, b in pairwise(values)):
+        return set(range(len(values)))
+    ending = _lis_lengths(values)
+    starting = _lis_lengths([-v for v in reversed(values)])[::-1]
+    total = max(ending, default=0)
+    on_some = [k for k in range(len(values)) if ending[k] + starting[k] - 1 == total]
+    per_level: dict[int, list[int]] = {}
+    for k in on_some:
+        per_level.setdefault(ending[k], []).append(k)
+    return {members[0] for members in per_level.values() if len(members) == 1}
+
+
 def heaviest_chain(edges: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """The subset of ``(a, b, weight)`` edges, strictly increasing in both ``a`` and ``b``, whose
     weights sum highest; O(E log E) with a Fenwick tree of prefix maxima.

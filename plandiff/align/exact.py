@@ -36,6 +36,8 @@ class Pairing:
         """Scored candidate pairs (old, new) → cosine."""
         self.adj: dict[int, dict[int, float]] = {}
         """The same edges by old clause."""
+        self.radj: dict[int, dict[int, float]] = {}
+        """The same edges by new clause."""
         self.grouped_old: set[int] = set()
         self.grouped_new: set[int] = set()
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..flat import Flat
 from ..model import MatchKind
 from .candidates import BAND, Content
-from .chain import heaviest_chain, longest_increasing
+from .chain import certain_increasing, heaviest_chain
 from .exact import Pairing
 from .moves import moved_pairs
 from .splits import Group, find_groups
@@ -99,13 +99,13 @@ class _Aligner(Pairing):
             for i in content.lookup_new(j):
                 self._edge(content, edges, i, j)
         self._band(content, edges, None)
-        for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+        for (i, j), score in sorted(edges.items(), key=_strongest_first):
             if score < CLEAR:
                 break
             if i not in self.partner and j not in self.back:
                 self.pair(i, j, MatchKind.SIMILAR)
         self._chains(content, edges)
-        for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+        for (i, j), score in sorted(edges.items(), key=_strongest_first):
             if score < MOVED:
                 break
             if i not in self.partner and j not in self.back:
@@ -118,6 +118,7 @@ class _Aligner(Pairing):
         if (i, j) not in edges and not (self.use_ids and self.old.ids[i] and self.new.ids[j]):
             edges[(i, j)] = score = content.score(i, j)
             self.adj.setdefault(i, {})[j] = score
+            self.radj.setdefault(j, {})[i] = score
 
     def _groups_of(self, parent: int | None) -> tuple[list[int], list[int]] | None:
         """Sibling lists compared with each other: the top levels, or the sub-points of a pair."""
@@ -133,7 +134,7 @@ class _Aligner(Pairing):
             return []
         where = {j: k for k, j in enumerate(b)}
         placed = [(ka, where[self.partner[i]]) for ka, i in enumerate(a) if self.partner.get(i, -1) in where]
-        anchors = [placed[k] for k in sorted(longest_increasing([kb for _, kb in placed]))]
+        anchors = [placed[k] for k in sorted(certain_increasing([kb for _, kb in placed]))]
         out = []
         for (a0, b0), (a1, b1) in pairwise([(-1, -1), *anchors, (len(a), len(b))]):
             gap_a = [i for i in a[a0 + 1 : a1] if i not in self.partner]
@@ -148,12 +149,15 @@ class _Aligner(Pairing):
         if groups is None:
             return
         for gap_a, gap_b in self._gaps(*groups):
-            for k, i in enumerate(gap_a):
-                if i not in content.old:
-                    continue
+            for k, i in enumerate(gap_a):  # both ways, so that the reverse comparison scores alike
                 centre = (k * len(gap_b)) // len(gap_a)
                 for j in gap_b[max(0, centre - BAND) : centre + BAND + 1]:
-                    if j in content.new:
+                    if i in content.old and j in content.new:
+                        self._edge(content, edges, i, j)
+            for k, j in enumerate(gap_b):
+                centre = (k * len(gap_a)) // len(gap_b)
+                for i in gap_a[max(0, centre - BAND) : centre + BAND + 1]:
+                    if i in content.old and j in content.new:
                         self._edge(content, edges, i, j)
 
     def _chains(self, content: Content, edges: dict[tuple[int, int], float]) -> None:
@@ -269,6 +273,12 @@ class _Aligner(Pairing):
             confidence = round(max(0.01, score - runner), 2)
             pairs.append(Pair(i, j, kind, confidence, i in moved, round(score, 2), round(runner, 2)))
         return tuple(pairs)
+
+
+def _strongest_first(edge: tuple[tuple[int, int], float]) -> tuple[float, int, int]:
+    """Best score first; ties by a key that does not change when old and new are swapped."""
+    (i, j), score = edge
+    return (-score, i + j, abs(i - j))
 
 
 def _other(best_two: list[float], score: float) -> float:

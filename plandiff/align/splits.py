@@ -1,9 +1,9 @@
 """Splits and merges: one clause whose content is spread over several clauses of the other version.
 
 A piece is an unpaired clause whose best candidate is the whole; the whole's own partner, if it
-has one from wording, is its main piece. The pieces are kept only if together they cover the
-whole clearly better than the best of them alone (the coverage test), each adds to that cover,
-and they cover a fair share of the whole's weighted terms. One procedure serves both directions
+has one from wording, is its main piece. The coverage test: each further piece must add a fair
+share of the whole's weighted terms to what the others cover, be mostly made of the whole's
+terms itself, and together the pieces must cover most of the whole. One procedure serves both directions
 (splits: old wholes, new pieces; merges the reverse), so a comparison and its reverse agree: a
 split one way is a merge the other.
 """
@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .similarity import Vector, combine, cosine
+from .similarity import Vector, cosine
 
-PIECE_MIN = 0.25
+PIECE_MIN = 0.2
 """Cosine a piece needs with the whole; below it the clause is new, not a piece."""
-GAIN_MIN = 0.08
-"""How much closer to the whole the pieces together must be than the best piece alone."""
+PIECE_FROM_WHOLE = 0.3
+"""Share of a piece's own weight (sum of its squared unit weights) on terms of the whole: a piece
+is mostly made of the whole's content, not a new clause that mentions it."""
+GAIN_MIN = 0.05
+"""Share of the whole's weight that each piece must add to what the others already cover."""
 COVER_MIN = 0.55
 """Share of the whole's weight (sum of squared unit weights) found among the pieces' terms."""
 
@@ -57,17 +60,20 @@ def find_groups(
         chosen = [main] if main is not None and main in part_vectors else []
         if not chosen:
             chosen, pieces = pieces[:1], pieces[1:]
-        score = cosine(whole, part_vectors[chosen[0]]) if chosen else 0.0
-        single = score
-        for p in pieces:  # each piece must bring the joined text closer to the whole
-            trial = cosine(whole, combine([part_vectors[k] for k in (*chosen, p)]))
-            if trial > score + 0.02:
+        covered = set(part_vectors[chosen[0]]) if chosen else set()
+        cover = _share(whole, covered)
+        for p in pieces:
+            part = part_vectors[p]
+            gain = _share(whole, covered | set(part)) - cover
+            if gain >= GAIN_MIN and _share(part, set(whole)) >= PIECE_FROM_WHOLE:
                 chosen.append(p)
-                score = trial
-        if len(chosen) < 2 or score < single + GAIN_MIN:
-            continue
-        terms = set().union(*(part_vectors[k] for k in chosen))
-        cover = sum(v * v for t, v in whole.items() if t in terms)
-        if cover >= COVER_MIN:
+                covered |= set(part)
+                cover += gain
+        if len(chosen) >= 2 and cover >= COVER_MIN:
             found.append((w, tuple(sorted(chosen)), round(cover, 2)))
     return found
+
+
+def _share(vector: Vector, terms: set[str]) -> float:
+    """Share of a unit vector's weight (sum of squared weights) on ``terms``, in [0, 1]."""
+    return sum(v * v for t, v in vector.items() if t in terms)
