@@ -6,6 +6,7 @@ from collections import Counter
 
 from .align import Alignment, Group, Pair, align_clauses
 from .align.similarity import similarity, words
+from .classify import classify
 from .flat import Flat, flatten
 from .model import (
     Change,
@@ -92,6 +93,8 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
                 change = change._replace(
                     may_continue=a[hint.old].located, hint_similarity=round(hint.similarity, 2)
                 )
+        if change.kind is not ChangeKind.UNCHANGED or change.moved or change.renumbered:
+            change = classify(change)
         changes.append(change)
         notes.extend(_notes_for(change))
     return Report(
@@ -109,6 +112,7 @@ def summarise(changes: list[Change] | tuple[Change, ...], ranges: int = 0) -> Su
     """Count changes by kind and flag."""
     # Counted by value: hashing an Enum member runs Python code, and this sees every clause.
     counts = Counter(change.kind._value_ for change in changes)
+    classes = Counter(c.change_class._value_ for c in changes if c.change_class is not None)
     moved = renumbered = 0
     for change in changes:
         moved += change.moved
@@ -124,6 +128,9 @@ def summarise(changes: list[Change] | tuple[Change, ...], ranges: int = 0) -> Su
         merged=counts["merged"],
         replaced=counts["replaced"],
         renumbered_ranges=ranges,
+        substantive=classes["substantive"],
+        status=classes["status"],
+        editorial=classes["editorial"],
     )
 
 
@@ -170,7 +177,13 @@ def _text_diff(old: str, new: str, options: CompareOptions) -> tuple[tuple[Segme
 
 def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: bool) -> Change:
     o, n = old.located.clause, new.located.clause
-    if o.text == n.text and o.title == n.title and o.bracketed == n.bracketed and o.topics == n.topics:
+    if (
+        o.text == n.text
+        and o.title == n.title
+        and o.bracketed == n.bracketed
+        and o.topics == n.topics
+        and o.proposed_by == n.proposed_by
+    ):
         # Most pairs of a revision are untouched: skip the diffing below.
         renumbered = old.located.address != new.located.address
         return Change(ChangeKind.UNCHANGED, old.located, new.located, pair.moved, renumbered, pair.match,
@@ -182,6 +195,7 @@ def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: 
             ("title", o.title, n.title),
             ("topics", sorted(o.topics), sorted(n.topics)),
             ("bracketed", o.bracketed, n.bracketed),
+            ("proposed_by", o.proposed_by, n.proposed_by),
         )
         if before != after
     )

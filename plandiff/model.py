@@ -66,6 +66,8 @@ class Clause(NamedTuple):
     """Sub-points in document order."""
     line: int = 0
     """1-based line of the clause in its file; 0 for clauses built in code."""
+    proposed_by: str | None = None
+    """The side the text attributes this point to (``Ukraine``), when it names one."""
 
 
 class PlanVersion(NamedTuple):
@@ -150,6 +152,23 @@ class ChangeKind(enum.Enum):
     """Same id or slot, wholly new text: shown as old text out, new text in."""
 
 
+class ChangeClass(enum.Enum):
+    """How much a change matters (plandiff.classify): SUBSTANTIVE (amounts, parties, modals, negation,
+    conditions, deadlines, clauses added or removed), STATUS (same text; bracketing, provenance or
+    attribution changed) or EDITORIAL (wording, case, punctuation, order, spelling only)."""
+
+    SUBSTANTIVE = "substantive"
+    STATUS = "status"
+    EDITORIAL = "editorial"
+
+
+class Strength(enum.Enum):
+    """Which way an obligation moved (see plandiff.obligation)."""
+
+    WEAKER = "weaker"
+    STRONGER = "stronger"
+
+
 class MatchKind(enum.Enum):
     """Which evidence paired an old clause with a new one."""
 
@@ -199,6 +218,14 @@ class Change(NamedTuple):
     """ADDED or REMOVED: the clause on the other side it shares some wording with, too little to pair."""
     hint_similarity: float | None = None
     """The similarity behind ``may_continue``."""
+    change_class: ChangeClass | None = None
+    """SUBSTANTIVE, STATUS or EDITORIAL; None for a clause that did not change."""
+    reasons: tuple[str, ...] = ()
+    """Why it has its class, one short phrase each (``amount changed: 600,000 → 800,000``)."""
+    strength: Strength | None = None
+    """Whether the obligation got WEAKER or STRONGER; None when it did not move."""
+    who: str | None = None
+    """Whose edit it is, e.g. ``E3's edit of US point 6``; None when unchanged."""
 
     @property
     def is_difference(self) -> bool:
@@ -220,6 +247,10 @@ class Summary(NamedTuple):
     merged: int = 0
     replaced: int = 0
     renumbered_ranges: int = 0
+    substantive: int = 0
+    """Changes of class SUBSTANTIVE (likewise ``status`` and ``editorial``)."""
+    status: int = 0
+    editorial: int = 0
 
     @property
     def total_differences(self) -> int:

@@ -17,6 +17,7 @@ PLAN_KEYS = (
 )  # fmt: skip
 CLAUSE_KEYS = (
     "number", "text", "id", "title", "topics", "provenance", "bracketed", "note", "clauses",
+    "proposed_by",
 )  # fmt: skip
 SOURCE_KEYS = ("title", "url", "date")
 
@@ -243,6 +244,7 @@ class _Builder:
             note=self.optional_string(node, "note", where),
             clauses=() if children is None else self.clauses(children, f"{where}.clauses", depth + 1),
             line=node.line,
+            proposed_by=self.optional_string(node, "proposed_by", where),
         )
 
     def boolean(self, node: RawNode, where: str) -> bool:

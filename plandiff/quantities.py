@@ -24,6 +24,8 @@ _WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
 }  # fmt: skip
+NUMBER_WORDS = _WORDS
+"""Number words and their values (read by the change classes to compare "thirty days" and "30 days")."""
 _UNIT_RE = "|".join(sorted((re.escape(u).replace(r"\ ", r"\s") for u in _UNITS), key=len, reverse=True))
 _WORD_RE = "|".join(sorted(_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(
@@ -50,6 +52,23 @@ MAX_DIGITS = 24
 """Longest number (digits, separators excluded) read as a quantity; a longer one stays text in the
 word diff. Python refuses ``int()`` of more than 4,300 digits, and a float of more than 308 is
 infinite (a 401-digit amount once gave ``"delta":Infinity``, which is not JSON)."""
+# Numbers that are not amounts (issue 14): references to articles, points and sections
+# ("Article 5", "point 12"), ratios ("50:50", "50/50"), days and years inside dates
+# ("23 November 2025", "November 2025", "2025-11-23") and ordinal days ("30th", "day 30").
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:articles?|art|sections?|points?|paragraphs?|para|clauses?|chapters?|resolutions?"
+    r"|annex(?:es)?|items?|day)\.?|§|#)\s*\Z",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(
+    rf"(?:\b(?:{_MONTHS})\.?,?\s+(?:\d{{1,2}},?\s+)?|\d{{4}}-\d\d-|\d{{4}}-)\Z", re.IGNORECASE
+)
+_DATE_AFTER = re.compile(rf"\A(?:\s+(?:of\s+)?(?:{_MONTHS})\b|-\d\d\b)", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"\A(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 class Quantity(NamedTuple):
@@ -83,6 +102,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             return ()
     found = []
     for m in _NUMBER.finditer(text):
+        if _not_an_amount(text, m):
+            continue
         num, word, scale = m.group("num"), m.group("word"), m.group("scale")
         cur, pct, unit_word = m.group("cur"), m.group("pct"), m.group("unit")
         if num is not None and sum(c.isdigit() for c in num) > MAX_DIGITS:
@@ -110,6 +131,27 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         written = text[m.start() : written_end].rstrip()
         found.append(Quantity(written, value, unit, num is not None and "," in num, scale, cur))
     return tuple(found)
+
+
+def _not_an_amount(text: str, m: re.Match[str]) -> bool:
+    """A reference, ratio, date part or ordinal day: a number, but not an amount to compare.
+
+    Looks at most 40 characters either side of the match, so the cost stays linear.
+    """
+    if m.group("num") is None or m.group("cur") or m.group("scale") or m.group("pct"):
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    return bool(
+        _REFERENCE_BEFORE.search(before)
+        or _DATE_BEFORE.search(before)
+        or _DATE_AFTER.match(after)
+        or after[:1] in (":", "/")
+        and after[1:2].isdigit()
+        or before[-1:] in (":", "/")
+        and before[-2:-1].isdigit()
+        or _ORDINAL_AFTER.match(text[m.end("num") : m.end("num") + 3])
+    )
 
 
 def pair_quantities(old_text: str, new_text: str) -> tuple[QuantityChange, ...]:

@@ -9,8 +9,13 @@ from .diff import summarise
 from .errors import UsageError, quoted
 from .model import Change, Located, Report
 
-KINDS = ("added", "removed", "modified", "unchanged", "split", "merged", "replaced", "moved", "renumbered")
-"""Values accepted by ``--only``."""
+CLASSES = ("substantive", "status", "editorial")
+"""Change classes, also accepted by ``--only`` (see plandiff.classify)."""
+KINDS = (
+    "added", "removed", "modified", "unchanged", "split", "merged", "replaced", "moved", "renumbered",
+    *CLASSES,
+)  # fmt: skip
+"""Values accepted by ``--only``: kinds, flags and classes."""
 
 _LETTERED = re.compile(r"^([^.()\s]+)\(([^()]+)\)(.*)$")
 
@@ -59,6 +64,7 @@ def _matches_kind(change: Change, only: tuple[str, ...]) -> bool:
         change.kind.value in only
         or (change.moved and "moved" in only)
         or (change.renumbered and not change.shifted and "renumbered" in only)
+        or (change.change_class is not None and change.change_class._value_ in only)
     )
 
 

@@ -38,18 +38,18 @@ def test_bundled_compare_golden(fmt: str, name: str, runner: CliRunner, golden) 
 
 def test_bundled_compare_shows_what_matters(runner: CliRunner) -> None:
     text = runner.invoke(app, ["compare", "us-28-point", "geneva", "--no-color", "--width", "100"]).stdout
-    assert "6  army-cap · Army size  modified  [reported]" in text
+    assert "6  army-cap · Army size  modified · substantive  [reported]  [weaker]" in text
     assert "personnel: " + CAP_LINE in text
     assert "26  amnesty · Amnesty  removed" in text
     for heading in (
-        "21  territory · Territory  modified  [bracketed]",
-        "7  nato-membership · NATO membership  modified  [bracketed]",
+        "21  territory · Territory  modified · status  [bracketed]",
+        "7  nato-membership · NATO membership  modified · status  [bracketed]",
     ):
         assert heading in text
     md = runner.invoke(app, ["compare", "us-28-point", "geneva", "--format", "markdown"]).stdout
     assert f"- personnel: {CAP_LINE}" in md
     assert "## Point 26 · `amnesty` · Amnesty — removed" in md
-    assert "## Point 21 · `territory` · Territory — modified `bracketed` `reported`" in md
+    assert "## Point 21 · `territory` · Territory — modified · **status** `bracketed` `reported`" in md
     data = json.loads(runner.invoke(app, ["compare", "us-28-point", "geneva", "--format", "json"]).stdout)
     by_id = {(c["new"] or c["old"])["id"]: c for c in data["changes"]}
     assert by_id["army-cap"]["quantities"] == [
@@ -188,7 +188,7 @@ def test_filters(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-
         ),
         (
             ["--only", "gone"],
-            "plandiff: error: --only: unknown kind 'gone' (choose from added, removed, modified, unchanged, split, merged, replaced, moved, renumbered)\n",
+            "plandiff: error: --only: unknown kind 'gone' (choose from added, removed, modified, unchanged, split, merged, replaced, moved, renumbered, substantive, status, editorial)\n",
         ),
         (
             ["--format", "pdf"],

@@ -191,6 +191,7 @@ def test_twenty_thousand_clauses_and_completely_different_plans(tmp_path: Path) 
     assert json.loads(result.stdout)["summary"] == {
         "added": 100, "removed": 20_000, "modified": 0, "unchanged": 0, "moved": 0, "renumbered": 0,
         "split": 0, "merged": 0, "replaced": 0, "renumbered_ranges": 0,
+        "classes": {"substantive": 20_100, "status": 0, "editorial": 0},
     }  # fmt: skip
 
 

@@ -162,11 +162,15 @@ def test_error_messages_stay_on_one_line(tmp_path: Path) -> None:
 
 
 def test_one_line_fields_cannot_fake_a_clause_header_in_the_terminal() -> None:
-    old = PlanVersion("old.yaml", (Clause("1", "a b c", title="T\n2  fake  added"),))
-    new = PlanVersion("new\n3  fake.yaml", (Clause("1", "a b d", title="T\n2  fake  added"),))
+    # Texts with enough words in common to pair by content (content pairing leaves "a b c" and
+    # "a b d" unpaired).
+    old = PlanVersion("old.yaml", (Clause("1", "alpha beta gamma delta", title="T\n2  fake  added"),))
+    new = PlanVersion(
+        "new\n3  fake.yaml", (Clause("1", "alpha beta gamma epsilon", title="T\n2  fake  added"),)
+    )
     text = _terminal(renderer("terminal")(compare(old, new), RenderOptions()))
     assert text.startswith("old.yaml → new\\x0a3  fake.yaml\n")
-    assert "\n1  T\\x0a2  fake  added  modified (similar text, 0.50)\n" in text
+    assert "\n1  T\\x0a2  fake  added  modified (similar text, similarity 0.60) · editorial\n" in text
 
 
 # --- 3. pull-request comment --------------------------------------------------------------------

@@ -22,7 +22,9 @@ HOMES = {
     "Stemmer": {"plandiff.align.similarity"},
 }
 """Each third-party library and the only modules allowed to import it."""
-STDLIB_ONLY = {"plandiff.model", "plandiff.errors", "plandiff.rawtree", "plandiff.lineage"}
+STDLIB_ONLY = {
+    "plandiff.model", "plandiff.errors", "plandiff.rawtree", "plandiff.lineage", "plandiff.obligation",
+}  # fmt: skip
 RENDER_MAY_NOT_IMPORT = {
     "plandiff.align",
     "plandiff.diff",
@@ -30,6 +32,8 @@ RENDER_MAY_NOT_IMPORT = {
     "plandiff.quantities",
     "plandiff.load",
     "plandiff.history",
+    "plandiff.classify",
+    "plandiff.obligation",
 }
 
 
@@ -151,3 +155,12 @@ def test_site_layers_point_one_way() -> None:
     assert not imports("plandiff.sitemap") & SITE_STRUCTURE_MAY_NOT_IMPORT
     for module in (m for m in MODULES if m.startswith("plandiff.render")):
         assert not imports(module) & {"plandiff.sitemap", "plandiff.sitepages", "plandiff.publish"}, module
+
+
+def test_change_classes_are_core() -> None:
+    """Classification is computed in the core (diff imports it) and never by a renderer."""
+    assert "plandiff.classify" in imports("plandiff.diff")
+    assert imports("plandiff.classify") <= {
+        "__future__", "re", "unicodedata", "collections",
+        "plandiff.model", "plandiff.obligation", "plandiff.quantities",
+    }  # fmt: skip

@@ -111,7 +111,7 @@ def test_driver_shows_changes_only_and_takes_compare_options(repo: Path) -> None
     summary = _shell(repo, "git diff HEAD~1 -- plans/geneva.yaml", PLANDIFF_OPTIONS="--summary --clause 6")
     assert summary.stderr == ""
     lines = [line for line in summary.stdout.splitlines() if line.startswith("  6 ")]
-    assert lines == ["  6  army-cap · Army size  modified  [reported]"]
+    assert lines == ["  6  army-cap · Army size  modified · substantive  [reported]  [weaker]"]
     bad = _shell(repo, "git diff HEAD~1 -- plans/geneva.yaml", PLANDIFF_OPTIONS="--only 'oops")
     assert "plandiff: error: PLANDIFF_OPTIONS: No closing quotation" in bad.stderr
 

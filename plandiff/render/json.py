@@ -14,7 +14,7 @@ from ..model import (
 )
 from .options import RenderOptions
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bumped on any incompatible change to the JSON shape."""
 
 Json = dict[str, object]
@@ -44,6 +44,7 @@ def render(report: Report, options: RenderOptions) -> str:
             "merged": s.merged,
             "replaced": s.replaced,
             "renumbered_ranges": s.renumbered_ranges,
+            "classes": {"substantive": s.substantive, "status": s.status, "editorial": s.editorial},
         },
         "renumbered_ranges": [
             {"parent": list(r.parent), "old": [r.old_first, r.old_last], "new": [r.new_first, r.new_last]}
@@ -78,15 +79,16 @@ _LITERAL = {None: "null", True: "true", False: "false"}
 # Enum members are read through ``_value_`` (a plain attribute): ``.value`` and hashing a member
 # both run Python code in Enum, and this runs for every change.
 _CHANGE = (
-    '{"attributes":[%s],"confidence":%s,"granularity":%s,"kind":%s,"match":%s,"may_continue":%s,"moved":%s,'
-    '"new":%s,"old":%s,"parts":[%s],"quantities":%s,"renumbered":%s,"runner_up":%s,"segments":%s,'
-    '"shifted":%s,"similarity":%s}'
+    '{"attributes":[%s],"class":%s,"confidence":%s,"granularity":%s,"kind":%s,"match":%s,'
+    '"may_continue":%s,"moved":%s,"new":%s,"old":%s,"parts":[%s],"quantities":%s,"reasons":[%s],'
+    '"renumbered":%s,"runner_up":%s,"segments":%s,"shifted":%s,"similarity":%s,"strength":%s,'
+    '"who":%s}'
 )
 _HINT = '{"address":[%s],"similarity":%s}'
 """``may_continue``: the clause on the other side an added or removed clause may continue."""
 _SIDE = (
-    '{"address":[%s],"bracketed":%s,"id":%s,"note":%s,"number":%s,"provenance":%s,"text":%s,'
-    '"title":%s,"topics":[%s]}'
+    '{"address":[%s],"bracketed":%s,"id":%s,"note":%s,"number":%s,"proposed_by":%s,"provenance":%s,'
+    '"text":%s,"title":%s,"topics":[%s]}'
 )
 
 
@@ -115,6 +117,7 @@ def _side(located: Located | None) -> str:
         _optional(c.id),
         _optional(c.note),
         _STRING(c.number),
+        _optional(c.proposed_by),
         _STRING(c.provenance._value_),
         _STRING(c.text),
         _optional(c.title),
@@ -145,6 +148,7 @@ def _change(change: Change) -> str:
     encode = _NESTED.encode
     return _CHANGE % (
         ",".join(map(_STRING, change.attributes)),
+        "null" if change.change_class is None else _STRING(change.change_class._value_),
         "null" if change.confidence is None else _NESTED.encode(change.confidence),
         _STRING(change.granularity),
         _STRING(change.kind._value_),
@@ -157,11 +161,14 @@ def _change(change: Change) -> str:
         _side(change.old),
         ",".join(map(_side, change.parts)),
         encode([_quantity(q) for q in change.quantities]) if change.quantities else "[]",
+        ",".join(map(_STRING, change.reasons)),
         _LITERAL[change.renumbered],
         _number(change.runner_up),
         encode([_segment(seg) for seg in change.segments]) if change.segments else "[]",
         _LITERAL[change.shifted],
         _number(change.similarity),
+        "null" if change.strength is None else _STRING(change.strength._value_),
+        _optional(change.who),
     )
 
 

@@ -36,6 +36,8 @@ def render(report: Report, options: RenderOptions) -> str:
         "|" + "---:|" * len(counts),
         "| " + " | ".join(str(n) for _, n in counts) + " |",
         "",
+        f"By class: {phrases.class_counts_text(s)}.",
+        "",
     ]
     if report.renumbered_ranges:
         lines += [f"- {escape(phrases.range_text(r))}" for r in report.renumbered_ranges] + [""]
@@ -78,18 +80,18 @@ def _heading(change: Change, by_text: bool, clause_href: str | None = None, leve
     if title:
         parts.append(escape(title))
     badges = "".join(f" `{b}`" for b in phrases.badges(change))
-    return (
-        "#" * level
-        + " "
-        + " · ".join(parts)
-        + f" — {escape_inline(phrases.status_text(change, by_text))}{badges}"
-    )
+    status = escape_inline(phrases.status_text(change, by_text))
+    if change.change_class is not None:
+        status += f" · **{phrases.class_text(change)}**"
+    return "#" * level + " " + " · ".join(parts) + f" — {status}{badges}"
 
 
 def _index_line(change: Change, by_text: bool) -> str:
     name = phrases.name_text(change)
     label = f"**{escape(phrases.number_text(change))}**"
     status = escape_inline(phrases.status_text(change, by_text))
+    if change.change_class is not None:
+        status += f" · {phrases.class_text(change)}"
     return f"- {label}{' ' + escape(name) if name else ''} — {status}"
 
 
@@ -125,6 +127,9 @@ def _change(
         out += [body.rstrip(), ""]
     details = list(phrases.attribute_lines(change))
     details += [phrases.quantity_text(q) for q in change.quantities]
+    why = phrases.reasons_text(change)
+    if why:
+        details.append(why)
     if details:
         out += [f"- {escape(d)}" for d in details] + [""]
     provenance = phrases.provenance_text(change)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import (
     Change,
+    ChangeClass,
     ChangeKind,
     Located,
     MatchKind,
@@ -134,6 +135,9 @@ def attribute_lines(change: Change) -> tuple[str, ...]:
             lines.append(
                 f"title: {show_invisible(o.title or '(none)')} → {show_invisible(n.title or '(none)')}"
             )
+        elif name == "proposed_by":
+            old, new = o.proposed_by or "(not said)", n.proposed_by or "(not said)"
+            lines.append(f"proposed by: {show_invisible(old)} → {show_invisible(new)}")
         elif name == "topics":
             old, new = ", ".join(o.topics) or "(none)", ", ".join(n.topics) or "(none)"
             lines.append(f"topics: {show_invisible(old)} → {show_invisible(new)}")
@@ -155,7 +159,25 @@ def badges(change: Change) -> tuple[str, ...]:
         marks.append("bracketed")
     if clause.provenance.value != "published":
         marks.append(clause.provenance.value)
+    if change.strength is not None:
+        marks.append(change.strength.value)
     return tuple(marks)
+
+
+def class_text(change: Change) -> str:
+    """``substantive``, ``status`` or ``editorial``; empty for an unchanged clause."""
+    return change.change_class.value if change.change_class is not None else ""
+
+
+def reasons_text(change: Change) -> str | None:
+    """``why: amount changed: 600,000 → 800,000; bracketed``; None for status-only changes (their
+    attribute and provenance lines already say it) and unchanged clauses."""
+    if not change.reasons or change.change_class is ChangeClass.STATUS:
+        return None
+    if change.kind not in (ChangeKind.MODIFIED, ChangeKind.UNCHANGED):  # the kind says it
+        return None
+    # The provenance line says the provenance change; the rest is why the class is what it is.
+    return "why: " + "; ".join(r for r in change.reasons if not r.startswith("provenance "))
 
 
 def version_facts(info: VersionInfo) -> tuple[str, ...]:
@@ -206,6 +228,11 @@ def summary_text(summary: Summary) -> str:
         ("renumbered range" + ("s" if summary.renumbered_ranges != 1 else ""), summary.renumbered_ranges),
     ]
     return ", ".join(f"{value} {name}" for name, value in core + [e for e in extra if e[1]])
+
+
+def class_counts_text(summary: Summary) -> str:
+    """``4 substantive, 10 status only, 0 editorial``."""
+    return f"{summary.substantive} substantive, {summary.status} status only, {summary.editorial} editorial"
 
 
 def body_text(change: Change) -> str | None:

@@ -10,7 +10,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Change, ChangeKind, Report, SegmentOp
+from ..model import Change, ChangeClass, ChangeKind, Report, SegmentOp
 from . import phrases
 from .options import RenderOptions
 from .sanitize import show_invisible, terminal_line, terminal_safe
@@ -23,6 +23,11 @@ _KIND_STYLE = {
     ChangeKind.SPLIT: "bold yellow",
     ChangeKind.MERGED: "bold yellow",
     ChangeKind.REPLACED: "bold red",
+}
+_CLASS_STYLE = {
+    ChangeClass.SUBSTANTIVE: "bold",
+    ChangeClass.STATUS: "magenta",
+    ChangeClass.EDITORIAL: "dim",
 }
 _INDENT = (0, 0, 0, 4)
 
@@ -76,6 +81,9 @@ def render(report: Report, options: RenderOptions) -> RenderableType:
     summary = Text("Summary: ", style="bold")
     summary.append(terminal_line(phrases.summary_text(report.summary)))
     parts.append(summary)
+    by_class = Text("By class: ", style="bold")
+    by_class.append(phrases.class_counts_text(report.summary))
+    parts.append(by_class)
     return Group(*parts)
 
 
@@ -115,6 +123,8 @@ def _index(report: Report) -> RenderableType:
         line.append(
             "  " + phrases.status_text(change, not report.options.use_ids), style=_KIND_STYLE[change.kind]
         )
+        if change.change_class is not None:
+            line.append(" · " + phrases.class_text(change), style=_CLASS_STYLE[change.change_class])
         for badge in phrases.badges(change):
             line.append(f"  [{badge}]", style="magenta")
         lines.append(line)
@@ -128,6 +138,8 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
     if name:
         head.append("  " + terminal_line(name), style="cyan")
     head.append("  " + phrases.status_text(change, by_text), style=_KIND_STYLE[change.kind])
+    if change.change_class is not None:
+        head.append(" · " + phrases.class_text(change), style=_CLASS_STYLE[change.change_class])
     for badge in phrases.badges(change):
         head.append(f"  [{badge}]", style="magenta")
     body: list[RenderableType] = [_body(change, options)]
@@ -135,6 +147,9 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
         body.append(_text(line, "yellow"))
     for q in change.quantities:
         body.append(_text("• " + phrases.quantity_text(q), "bold"))
+    why = phrases.reasons_text(change)
+    if why:
+        body.append(_text(why, "cyan"))
     provenance = phrases.provenance_text(change)
     if provenance:
         body.append(_text(provenance, "dim"))
