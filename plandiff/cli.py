@@ -17,8 +17,8 @@ from .cliapp import (
     changed_versions,
     colored,
     console_for,
-    driver_arguments,
     fail,
+    run_app,
     split_values,
     to_text,
     warn,
@@ -264,7 +264,7 @@ def main() -> None:
     if not isinstance(sys.stdout, GuardedStdout):
         sys.stdout = GuardedStdout(sys.stdout)
     try:
-        app(args=driver_arguments(sys.argv[1:]))
+        sys.exit(run_app(sys.argv[1:]))
     except SystemExit:
         raise
     except StdoutError as err:
@@ -293,7 +293,7 @@ def entry() -> NoReturn:
     Freeing a big comparison's objects one by one at interpreter exit took about 30 ms at 5,000
     clauses (bench/run.py); mypy leaves the same way. Output is flushed first, and nothing else
     needs an exit handler. (A reader that went away, as in ``plandiff compare … | head``, is
-    handled by click: a quiet exit with status 1.)
+    handled by run_app: a quiet exit with status 1.)
     """
     try:
         main()

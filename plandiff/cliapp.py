@@ -106,6 +106,62 @@ def driver_arguments(argv: list[str]) -> list[str]:
         fail(UsageError(f"PLANDIFF_OPTIONS: {err}"))
 
 
+def run_app(argv: list[str]) -> int:
+    """Run the app on ``argv``; returns the exit code. Bad command lines get the one-line error format."""
+    try:
+        # Not standalone: usage errors come back here instead of typer's boxed usage text.
+        result = app(args=driver_arguments(argv), prog_name="plandiff", standalone_mode=False)
+    except usage_error_types() as error:
+        usage_failed(error, argv)
+    except BrokenPipeError:  # the reader went away (plandiff … | head): stop quietly, as click does
+        quiet_stdout()
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def usage_error_types() -> tuple[type[Exception], ...]:
+    """The exception typer raises for a bad command line (click's ``ClickException``)."""
+    try:
+        from typer._click.exceptions import ClickException  # typer >= 0.28 vendors click
+    except ImportError:  # older typer depends on click itself
+        from click.exceptions import ClickException  # type: ignore[no-redef,import-not-found,unused-ignore]  # absent with typer >= 0.28
+    return (ClickException,)
+
+
+def usage_failed(error: Exception, argv: list[str]) -> NoReturn:
+    """A bad command line as one line on stderr, ``plandiff: error: …`` (exit 2), like every error.
+
+    ``plandiff`` alone (no command) shows the help instead.
+    """
+    if type(error).__name__ == "NoArgsIsHelpError":
+        show = getattr(error, "show", None)
+        if show is not None:
+            show()
+        sys.exit(2)
+    ctx = getattr(error, "ctx", None)
+    command = getattr(ctx, "command_path", "plandiff") or "plandiff"
+    format_message = getattr(error, "format_message", None)
+    message = format_message() if format_message is not None else str(error)
+    where = command.partition(" ")[2]
+    names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    if not where and argv and argv[0] in names:  # an error while parsing the command's own options
+        where, command = argv[0], f"plandiff {argv[0]}"
+    prefix = f"{where}: " if where else ""
+    hint = f"see '{command} --help'"
+    sys.stderr.write(f"plandiff: error: {prefix}{terminal_line(message.rstrip('.'))} ({hint})\n")
+    sys.exit(2)
+
+
+def quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that nothing more is written to a reader that went away."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def split_values(values: list[str] | None) -> tuple[str, ...]:
     """``["a,b", "c"]`` → ``("a", "b", "c")``."""
     return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
@@ -122,7 +178,7 @@ def _root(
     version: Annotated[
         bool | None,
         typer.Option(
-            "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version_callback, is_eager=True, help="Show the version and exit."
         ),
     ] = None,
 ) -> None:

@@ -68,6 +68,21 @@ def _matches_kind(change: Change, only: tuple[str, ...]) -> bool:
     )
 
 
+def _check_topics(topics: tuple[str, ...], changes: tuple[Change, ...]) -> None:
+    """An unknown topic is an error naming the close matches and the known topics, never an empty report."""
+    known = sorted({t for c in changes for s in _sides(c) for t in s.clause.topics})
+    for topic in topics:
+        if topic not in known:
+            import difflib  # only an unknown topic needs it
+
+            close = difflib.get_close_matches(topic, known, n=3)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            listing = ", ".join(known) if known else "none: no clause of either version has a topic"
+            raise UsageError(
+                f"--topic {quoted(topic)}: no clause has that topic ({hint}known topics: {listing})"
+            )
+
+
 def select_changes(report: Report, selection: Selection) -> Report:
     """The report restricted to the selection; counts are recomputed over what was selected."""
     bad = [k for k in selection.only if k not in KINDS]
@@ -89,6 +104,7 @@ def select_changes(report: Report, selection: Selection) -> Report:
             raise UsageError(f"--clause {missing[0]}: no clause with that id or number in either version")
         notes.append("showing only clauses: " + ", ".join(selection.clauses))
     if selection.topics:
+        _check_topics(selection.topics, changes)
         changes = tuple(
             c for c in changes if any(t in s.clause.topics for s in _sides(c) for t in selection.topics)
         )
