@@ -13,8 +13,8 @@ import typer
 
 from . import __version__
 from .errors import PlandiffError, UsageError
-from .gitsource import changed_plan_files, repository_root, untracked_plan_files
-from .load import load_blob, load_plan
+from .gitsource import changed_plan_files, read_blobs, repository_root, untracked_plan_files
+from .load import load_blob, load_plan, parse_blob
 from .model import PlanVersion
 from .render.sanitize import terminal_line
 
@@ -74,21 +74,20 @@ def changed_versions(
             sys.stderr.write(
                 f"plandiff: note: not compared, untracked by git (git add them first): {names}\n"
             )
+    blobs = read_blobs([b for f in files for b in (f.old_blob, f.new_blob) if b], spec)
     out = []
     for f in files:
         old = (
             PlanVersion(label=f"(not in {old_rev})", clauses=())
             if f.status == "A"
-            else load_blob(old_rev, f.path, max_bytes)
+            else _from_git(blobs, f.old_blob, old_rev, f.path, max_bytes)
         )
         if f.status == "D":
             new = PlanVersion(label=f"(deleted in {new_rev or 'the working tree'})", clauses=())
+        elif new_rev:
+            new = _from_git(blobs, f.new_blob, new_rev, f.path, max_bytes)
         else:
-            new = (
-                load_blob(new_rev, f.path, max_bytes)
-                if new_rev
-                else load_plan(root / f.path, f.path, max_bytes)
-            )
+            new = load_plan(root / f.path, f.path, max_bytes)
         out.append((f.path, {"A": "added", "D": "deleted"}.get(f.status, "modified"), old, new))
     return out
 
@@ -160,6 +159,12 @@ def quiet_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError):
         pass
+
+
+def _from_git(blobs: dict[str, bytes], blob: str, rev: str, path: str, max_bytes: int) -> PlanVersion:
+    if blob in blobs:
+        return parse_blob(blobs[blob], f"{rev}:{path}", max_bytes)
+    return load_blob(rev, path, max_bytes)
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:

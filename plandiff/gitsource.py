@@ -80,6 +80,14 @@ class ChangedFile(NamedTuple):
     """``A`` added, ``D`` deleted, ``M`` modified (renames are split into D and A)."""
     path: str
     """Path relative to the repository root."""
+    old_blob: str = ""
+    """Object id of the old side (empty when there is none)."""
+    new_blob: str = ""
+    """Object id of the new side (empty when there is none, or it is only in the working tree)."""
+
+
+NO_BLOB = "0" * 40
+"""What ``git diff --raw`` prints for a side that does not exist or is not in the object store."""
 
 
 def changed_plan_files(spec: str, paths: tuple[str, ...]) -> tuple[str, str | None, tuple[ChangedFile, ...]]:
@@ -98,11 +106,26 @@ def changed_plan_files(spec: str, paths: tuple[str, ...]) -> tuple[str, str | No
     if dots == "...":  # A...B: the changes on B since it branched from A
         revs[0] = _git(["merge-base", "--end-of-options", *revs], spec).decode("ascii").strip()
     pathspec = list(paths) or ["*.yaml", "*.yml"]
+    # --raw with full object ids: the blobs are then read in one `git cat-file --batch` instead of
+    # two processes per file (1,000 files took 4,000 processes, about 10 s).
     out = _git(
-        ["diff", "--name-status", "--no-renames", "-z", "--end-of-options", *revs, "--", *pathspec], spec
+        ["diff", "--raw", "--no-abbrev", "--no-renames", "-z", "--end-of-options", *revs, "--", *pathspec],
+        spec,
     )
     fields = out.decode("utf-8", "replace").split("\0")
-    files = [ChangedFile(fields[k][0], fields[k + 1]) for k in range(0, len(fields) - 1, 2) if fields[k]]
+    files = []
+    for k in range(0, len(fields) - 1, 2):
+        if not fields[k].startswith(":"):
+            continue
+        _, _, old_blob, new_blob, status = fields[k][1:].split(" ")
+        files.append(
+            ChangedFile(
+                status[0],
+                fields[k + 1],
+                "" if old_blob == NO_BLOB else old_blob,
+                "" if new_blob == NO_BLOB or not new else new_blob,
+            )
+        )
     return old, new or None, tuple(sorted(files, key=lambda f: f.path))
 
 
@@ -129,6 +152,35 @@ def untracked_plan_files(paths: tuple[str, ...]) -> tuple[str, ...]:
     pathspec = list(paths) or ["*.yaml", "*.yml"]
     out = _git(["ls-files", "--others", "--exclude-standard", "-z", "--", *pathspec], "git")
     return tuple(sorted(p for p in out.decode("utf-8", "replace").split("\0") if p))
+
+
+def read_blobs(ids: list[str], what: str) -> dict[str, bytes]:
+    """The content of each object id, read by one ``git cat-file --batch``."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    try:
+        run = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            input="".join(f"{i}\n" for i in wanted).encode("ascii"),
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise PlanLoadError(what, "git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise PlanLoadError(what, f"git did not answer within {GIT_TIMEOUT} s") from None
+    data, found, at = run.stdout, {}, 0
+    for blob in wanted:
+        end = data.find(b"\n", at)
+        header = data[at:end].split(b" ")
+        if run.returncode != 0 or end < 0 or len(header) != 3:
+            raise PlanLoadError(f"{what}: {blob}", "git could not read this object")
+        size = int(header[2])
+        found[blob] = data[end + 1 : end + 1 + size]
+        at = end + 1 + size + 1
+    return found
 
 
 def repository_root() -> str:

@@ -84,8 +84,11 @@ def load_arg(arg: str, max_bytes: int = MAX_BYTES) -> tuple[PlanVersion, Path | 
 
 def load_blob(rev: str, path: str, max_bytes: int = MAX_BYTES) -> PlanVersion:
     """Load ``path`` as it is at git revision ``rev``, labelled ``REV:PATH``."""
-    label = f"{rev}:{path}"
-    data = read_blob(rev, path)
+    return parse_blob(read_blob(rev, path), f"{rev}:{path}", max_bytes)
+
+
+def parse_blob(data: bytes, label: str, max_bytes: int = MAX_BYTES) -> PlanVersion:
+    """A plan from bytes read out of git, labelled ``label`` (``REV:PATH``)."""
     if len(data) > max_bytes:
         raise PlanLoadError(
             label, f"file is larger than the {max_bytes:,}-byte limit (raise it with --max-bytes)"
