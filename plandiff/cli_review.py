@@ -21,7 +21,7 @@ from .cliapp import (
     warn,
 )
 from .diff import compare
-from .errors import PlandiffError, UsageError, quoted
+from .errors import PlandiffError, PlanFormatError, PlanLoadError, UsageError, quoted
 from .load import MAX_BYTES, load_arg, load_plan
 from .model import CompareOptions, PlanVersion
 from .output import write_report
@@ -95,6 +95,13 @@ def git_diff(
     try:
         old = _side(old_file, f"a/{path}", max_bytes)
         new = _side(new_file, f"b/{new_path}", max_bytes)
+    except (PlanLoadError, PlanFormatError) as error:
+        # A file git hands over that is not a readable plan (binary, broken YAML): say so on its
+        # own line and carry on, since git stops the whole diff at any other exit code.
+        warn(error)
+        write_quietly(f"plandiff {name} (not compared: not a readable plan, see the error above)\n")
+        raise typer.Exit(0) from None
+    try:
         options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
         selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged)
         report = select_changes(compare(old, new, options), selection)
@@ -151,11 +158,14 @@ def pr_comment(
     from .render.prcomment import FileReport, render_comment  # imported by the command that uses it
 
     try:
+        skipped: list[str] = []  # YAML that is not a plan, such as the workflow files
         files = [
             FileReport(path, status, select_changes(compare(old, new), Selection()))
-            for path, status, old, new in changed_versions(f"{base}..{head}", tuple(paths or ()), max_bytes)
+            for path, status, old, new in changed_versions(
+                f"{base}..{head}", tuple(paths or ()), max_bytes, skipped
+            )
         ]
-        text = render_comment(files, base, head)
+        text = render_comment(files, base, head, tuple(skipped))
         if output is not None:
             write_report(output, text, ())
         else:

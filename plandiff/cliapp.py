@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import __version__
-from .errors import PlandiffError, UsageError
-from .gitsource import changed_plan_files, read_blobs, repository_root, untracked_plan_files
+from .errors import NotAPlanError, PlandiffError, UsageError
+from .gitsource import ChangedFile, changed_plan_files, read_blobs, repository_root, untracked_plan_files
 from .load import load_blob, load_plan, parse_blob
 from .model import PlanVersion
 from .render.sanitize import terminal_line
@@ -58,7 +58,7 @@ def warn(error: PlandiffError) -> None:
 
 
 def changed_versions(
-    spec: str, paths: tuple[str, ...], max_bytes: int
+    spec: str, paths: tuple[str, ...], max_bytes: int, skipped: list[str] | None = None
 ) -> list[tuple[str, str, PlanVersion, PlanVersion]]:
     """(path, status, old, new) for each plan file changed by ``spec`` (``REV`` or ``A..B``).
 
@@ -77,19 +77,31 @@ def changed_versions(
     blobs = read_blobs([b for f in files for b in (f.old_blob, f.new_blob) if b], spec)
     out = []
     for f in files:
-        old = (
-            PlanVersion(label=f"(not in {old_rev})", clauses=())
-            if f.status == "A"
-            else _from_git(blobs, f.old_blob, old_rev, f.path, max_bytes)
-        )
-        if f.status == "D":
-            new = PlanVersion(label=f"(deleted in {new_rev or 'the working tree'})", clauses=())
-        elif new_rev:
-            new = _from_git(blobs, f.new_blob, new_rev, f.path, max_bytes)
-        else:
-            new = load_plan(root / f.path, f.path, max_bytes)
-        out.append((f.path, {"A": "added", "D": "deleted"}.get(f.status, "modified"), old, new))
+        try:
+            out.append(_versions(f, old_rev, new_rev, root, blobs, max_bytes))
+        except NotAPlanError:
+            if skipped is None:
+                raise
+            skipped.append(f.path)
     return out
+
+
+def _versions(
+    f: ChangedFile, old_rev: str, new_rev: str | None, root: Path, blobs: dict[str, bytes], max_bytes: int
+) -> tuple[str, str, PlanVersion, PlanVersion]:
+    """Both sides of one changed file; an added or deleted side is an empty, named plan."""
+    old = (
+        PlanVersion(label=f"(not in {old_rev})", clauses=())
+        if f.status == "A"
+        else _from_git(blobs, f.old_blob, old_rev, f.path, max_bytes)
+    )
+    if f.status == "D":
+        new = PlanVersion(label=f"(deleted in {new_rev or 'the working tree'})", clauses=())
+    elif new_rev:
+        new = _from_git(blobs, f.new_blob, new_rev, f.path, max_bytes)
+    else:
+        new = load_plan(root / f.path, f.path, max_bytes)
+    return (f.path, {"A": "added", "D": "deleted"}.get(f.status, "modified"), old, new)
 
 
 def driver_arguments(argv: list[str]) -> list[str]:

@@ -55,6 +55,11 @@ class PlanFormatError(PlandiffError):
         """What is wrong and, where possible, how to fix it."""
 
 
+class NotAPlanError(PlanFormatError):
+    """Valid YAML that is not a plan at all: not a mapping, or a mapping with neither 'clauses' nor
+    'plan' (a workflow or configuration file matched by ``*.yml``)."""
+
+
 class UnknownPlanError(PlandiffError):
     """A bundled plan name that does not exist."""
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import PlanFormatError, PlanLoadError, UnknownPlanError, quoted
+from .errors import NotAPlanError, PlanFormatError, PlanLoadError, UnknownPlanError, quoted
 from .gitsource import read_blob, split_rev_path
 from .model import PlanVersion
 from .planschema import build_plan
@@ -279,7 +279,7 @@ def _build(loader: yaml.CSafeLoader, label: str) -> RawNode:
             keys.append(None)
             parent = node
     if root is None:
-        raise PlanFormatError(label, None, "", "empty file: expected a mapping with 'clauses'")
+        raise NotAPlanError(label, None, "", "empty file: expected a mapping with 'clauses'")
     return root
 
 

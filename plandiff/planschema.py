@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
-from .errors import PlanFormatError, quoted
+from .errors import NotAPlanError, PlanFormatError, quoted
 from .model import Clause, PlanVersion, Provenance, Source, Status
 from .rawtree import BOOL, FLOAT, INT, STR, TIMESTAMP, RawMap, RawNode, RawScalar, RawSeq, describe
 
@@ -126,11 +126,18 @@ class _Builder:
 
     def plan(self, root: RawNode) -> PlanVersion:
         if not isinstance(root, RawMap):
-            raise self.fail(
-                root.line, "", f"expected a mapping with 'clauses' at the top, got {describe(root)}"
+            raise NotAPlanError(
+                self.label,
+                root.line,
+                "",
+                f"expected a mapping with 'clauses' at the top, got {describe(root)}",
             )
-        self.check_keys(root, PLAN_KEYS, "")
         items = root.items
+        if "clauses" not in items and "plan" not in items and not _near_plan_key(items):
+            # Neither a plan nor a misspelt one: YAML of some other kind (a workflow file), which
+            # pr-comment skips instead of stopping.
+            raise NotAPlanError(self.label, root.line, "", "missing required key 'clauses'")
+        self.check_keys(root, PLAN_KEYS, "")
         if "clauses" not in items:
             raise self.fail(root.line, "", "missing required key 'clauses'")
         status = items.get("status")
@@ -263,6 +270,13 @@ def _plain(node: RawNode) -> str | None:
     if isinstance(node, RawScalar) and node.kind == STR and not _CONTROL.search(node.value):
         return node.value
     return None
+
+
+def _near_plan_key(items: dict[str, RawNode]) -> bool:
+    """Whether a key looks like a misspelt ``clauses`` or ``plan`` (its error names the fix)."""
+    import difflib  # only for YAML without the two keys
+
+    return any(difflib.get_close_matches(key, ("clauses", "plan"), n=1, cutoff=0.75) for key in items)
 
 
 def _join(where: str, key: str) -> str:

@@ -15,10 +15,12 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from plandiff import worddiff
+from plandiff.diff import compare
 from plandiff.importmd import parse_markdown_plan, to_yaml
-from plandiff.model import CompareOptions, Segment, SegmentOp
+from plandiff.model import Clause, CompareOptions, PlanVersion, Segment, SegmentOp
 from plandiff.quantities import Quantity, _change, find_quantities, pair_quantities
 from plandiff.render import RenderOptions
+from plandiff.render.prcomment import BUDGET, GITHUB_LIMIT, FileReport, _Layout, render_comment
 from plandiff.render.terminal import Paragraph, marked
 from plandiff.worddiff import SENTENCE, WHOLE, WORD, Work, diff_words
 
@@ -255,3 +257,75 @@ EXPECTED_IMPORTS = [
     [("u1", "loose next line heading", []), ("u2", "two", [])],
     [("1", "x y  z", [])],
 ]
+
+
+def _file_reports(n: int, clauses: int) -> list[FileReport]:
+    old = PlanVersion(
+        "o",
+        tuple(
+            Clause(str(k), f"Clause {k} caps the army at {k}00 troops.", id=f"c{k}") for k in range(clauses)
+        ),
+    )
+    new = PlanVersion(
+        "n",
+        tuple(
+            Clause(str(k), f"Clause {k} caps the army at {k}50 troops.", id=f"c{k}") for k in range(clauses)
+        ),
+    )
+    report = compare(old, new)
+    return [FileReport(f"plans/p{k:05d}.yaml", "modified", report) for k in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("files", "clauses", "shape"),
+    [
+        pytest.param(3, 5, "whole", id="fits"),
+        pytest.param(40, 30, "folded", id="folded"),
+        pytest.param(250, 5, "cut", id="250-files"),
+        pytest.param(3000, 1, "cut", id="3000-files"),
+    ],
+)
+def test_pr_comment_stays_under_githubs_limit_at_any_number_of_files(
+    files: int, clauses: int, shape: str
+) -> None:
+    reports = _file_reports(files, clauses)
+    text = render_comment(reports, "main", "HEAD", tuple(f"x{k}.yml" for k in range(25)))
+    assert len(text) <= BUDGET < GITHUB_LIMIT
+    assert text.startswith(
+        f"<!-- plandiff-pr-comment -->\n## plandiff: {files} plan files changed (main → HEAD)\n"
+    )
+    assert (
+        "> Skipped, not plan files (no top-level 'clauses'): `x0.yml`, " in text
+        and ", `x9.yml` and 15 more.\n" in text
+    )
+    rows = re.findall(r"^\| `plans/p\d{5}\.yaml` \| modified \|", text, flags=re.MULTILINE)
+    blocks = text.count("<details>")
+    folded = text.count("*Folded: too long for one comment.")
+    left = re.search(
+        r"^\*(\d+) more plan files are not listed: the comment would pass GitHub's limit\.", text, flags=re.MULTILINE
+    )
+    if shape == "whole":
+        assert (len(rows), blocks, folded, left) == (files, files, 0, None)
+    elif shape == "folded":
+        assert len(rows) == blocks == files and 0 < folded <= files and left is None
+        assert re.search(r"^> Folded to fit the limit: \d+ files \(plans/p\d{5}\.yaml, ", text, flags=re.MULTILINE)
+    else:
+        assert left is not None and len(rows) == blocks == folded == files - int(left.group(1)) > 0
+        assert "\n> Every file is folded to fit the limit.\n" in text
+        assert len(text) > BUDGET - 700  # as many rows as fit, not a few
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 3000), min_size=1, max_size=12), st.integers(0, 30))
+def test_pr_comment_layout_counts_what_it_joins(sizes: list[int], skipped: int) -> None:
+    """The running length the folding decides on equals the comment it writes."""
+    reports = _file_reports(len(sizes), 1)
+    layout = _Layout(["head", ""], [f"| row {k} |" for k in sizes], ["note"], ["x" * n for n in sizes])
+    assert layout.size() == len(layout.join())
+    layout.replace_details(0, "folded")
+    layout.notes.append("another note")
+    assert layout.size() == len(layout.join())
+    layout.keep_first(sum(sizes) // 2 + 50, "a", "b")
+    assert layout.size() == len(layout.join())
+    text = render_comment(reports, "a", "b", tuple(f"s{k}.yml" for k in range(skipped)))
+    assert len(text) <= BUDGET

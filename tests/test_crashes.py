@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,9 +29,12 @@ from plandiff.render import FORMATS, RenderOptions, renderer
 from plandiff.renumber import MAX_DIGITS as MAX_NUMBER_DIGITS
 
 
-def _plan(numbers: list[str], texts: list[str] | None = None, **head: str) -> PlanVersion:
+def _plan(numbers: list[str], texts: list[str] | None = None, ids: list[str] | None = None) -> PlanVersion:
+    """A plan whose clause ids follow their texts (or are given), so pairing is by id."""
     texts = texts or [f"Clause text {k}." for k in range(len(numbers))]
-    doc = {"title": "t", **head, "clauses": [{"number": n, "text": t} for n, t in zip(numbers, texts)]}
+    ids = ids or [re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-") for t in texts]
+    clauses = [{"number": n, "id": i, "text": t} for n, i, t in zip(numbers, ids, texts)]
+    doc = {"title": "t", "clauses": clauses}
     return parse_plan(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10**9), "p.yaml")
 
 
@@ -109,7 +117,7 @@ GIANT = [
 @pytest.mark.parametrize(("old_text", "new_text"), GIANT)
 def test_giant_amounts_are_text_and_json_stays_valid(old_text: str, new_text: str) -> None:
     assert find_quantities(old_text) == () and find_quantities(new_text) == ()
-    old, new = _plan(["1"], [old_text]), _plan(["1"], [new_text])
+    old, new = _plan(["1"], [old_text], ["giant"]), _plan(["1"], [new_text], ["giant"])
     rendered = _render_all(old, new)
     document = _strict_json(rendered["json"])
     assert isinstance(document, dict)
@@ -135,7 +143,7 @@ def test_the_largest_quantity_read_is_exact() -> None:
 def test_json_is_valid_for_numbers_of_any_length(lengths: list[int], suffixes: list[str]) -> None:
     old_text = " and ".join("$" + "7" * n + suffixes[k % 4] for k, n in enumerate(lengths))
     new_text = " and ".join("$" + "3" * n + suffixes[(k + 1) % 4] for k, n in enumerate(lengths))
-    rendered = _render_all(_plan(["1"], [old_text]), _plan(["1"], [new_text]))
+    rendered = _render_all(_plan(["1"], [old_text], ["amounts"]), _plan(["1"], [new_text], ["amounts"]))
     document = _strict_json(rendered["json"])
     assert isinstance(document, dict)
     for change in document["changes"]:
@@ -144,7 +152,7 @@ def test_json_is_valid_for_numbers_of_any_length(lengths: list[int], suffixes: l
 
 
 def test_json_refuses_a_non_finite_value_instead_of_writing_invalid_json() -> None:
-    report = compare(_plan(["1"], ["a $5 fee"]), _plan(["1"], ["a $6 fee"]))
+    report = compare(_plan(["1"], ["a $5 fee"], ["fee"]), _plan(["1"], ["a $6 fee"], ["fee"]))
     change = report.changes[0]
     broken = change._replace(quantities=(QuantityChange("$5", "$6", "USD", 5, 6, math.inf, None, "+$1"),))
     with pytest.raises(ValueError, match="not JSON compliant"):
@@ -197,3 +205,80 @@ def test_broken_lineage_is_an_error_naming_the_files(
     assert result.stdout == ""
     assert result.stderr == f"plandiff: error: {message.format(d=plans)}\n"
     assert not (tmp_path / "site").exists()
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(HOME=str(repo.parent), GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org", NO_COLOR="1", PAGER="cat",
+               PYTHONPATH=str(Path(__file__).parent.parent))  # fmt: skip
+    run = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=False)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+PLAN_V1 = "plan: x\ntitle: X\nclauses:\n  - {number: '1', id: cap, text: 'A cap of 600,000 troops.'}\n"
+PLAN_V2 = "plan: x\ntitle: X\nclauses:\n  - {number: '1', id: cap, text: 'A cap of 800,000 troops.'}\n"
+
+
+@pytest.fixture
+def change_set(tmp_path: Path) -> Path:
+    """A repository whose last commit changes a plan, the workflow file and a binary plan."""
+    repo = tmp_path / "repo"
+    (repo / "plans").mkdir(parents=True)
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    (repo / "plans" / "a.yaml").write_text(PLAN_V1)
+    (repo / "plans" / "z.yaml").write_text(PLAN_V1)
+    (repo / ".github" / "workflows" / "plandiff.yml").write_text("name: plandiff\non: [pull_request]\n")
+    (repo / "config.yml").write_text("- just a list\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "first")
+    (repo / "plans" / "a.yaml").write_text(PLAN_V2)
+    (repo / "plans" / "z.yaml").write_text(PLAN_V2)
+    (repo / ".github" / "workflows" / "plandiff.yml").write_text("name: plandiff\non: [pull_request, push]\n")
+    (repo / "config.yml").write_text("- just a longer list\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "second")
+    return repo
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize(
+    "pathspec",
+    [
+        pytest.param([], id="default"),
+        pytest.param(["plans/*.yaml", ".github/workflows/*.yml", "*.yml"], id="workflow"),
+    ],
+)
+def test_pr_comment_skips_yaml_that_is_not_a_plan(change_set: Path, pathspec: list[str]) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "plandiff", "pr-comment", "HEAD~1", "HEAD", *pathspec],
+        cwd=change_set, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    assert run.stdout.startswith(
+        "<!-- plandiff-pr-comment -->\n## plandiff: 2 plan files changed (HEAD\\~1 → HEAD)\n"
+    )
+    assert run.stdout.count("\n> Skipped, not plan files (no top-level 'clauses'): ") == 1
+    assert (
+        "> Skipped, not plan files (no top-level 'clauses'): `.github/workflows/plandiff.yml`, `config.yml`.\n"
+        in run.stdout
+    )
+    assert "| `plans/a.yaml` | modified |" in run.stdout and "| `plans/z.yaml` | modified |" in run.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_binary_plan_does_not_stop_git_diff_under_the_driver(change_set: Path) -> None:
+    (change_set / "plans" / "a.yaml").write_bytes(b"plan: x\x00\x01\x02 binary\n")
+    _git(change_set, "config", "diff.plandiff.command", f"{sys.executable} -m plandiff git-diff")
+    (change_set / ".gitattributes").write_text("plans/*.yaml diff=plandiff\n")
+    out = _git(change_set, "diff", "HEAD", "--", "plans/")
+    assert out.startswith("plandiff plans/a.yaml (not compared: not a readable plan, see the error above)\n")
+    assert "plandiff plans/z.yaml" not in out  # unchanged since HEAD: git does not call the driver
+    (change_set / "plans" / "z.yaml").write_text(PLAN_V1)
+    out = _git(change_set, "diff", "HEAD", "--", "plans/")
+    assert out.startswith("plandiff plans/a.yaml (not compared: not a readable plan, see the error above)\n")
+    assert "\nplandiff plans/z.yaml\n" in out and "800,000 → 600,000" in out  # git went on to the next file

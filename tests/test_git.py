@@ -109,14 +109,17 @@ def test_git_diff_driver(repo: Path) -> None:
     assert "a/plans/gone.yaml → b/plans/gone.yaml" in log and "amnesty · Amnesty  removed" in log
 
 
-def test_git_diff_driver_reports_trouble_with_exit_two(tmp_path: Path) -> None:
+def test_git_diff_driver_reports_an_unreadable_plan_and_lets_git_go_on(tmp_path: Path) -> None:
+    """Exit 0 with one line: git stops the whole diff (every later file) at any other code."""
     bad = tmp_path / "tmpfile"
     bad.write_text("clauses: [\n")
     run = _plandiff(
         tmp_path, "git-diff", "plans/x.yaml", str(bad), "abc", "100644", str(bad), "def", "100644"
     )
-    assert run.returncode == 2 and run.stdout == ""
+    assert run.returncode == 0
+    assert run.stdout == "plandiff plans/x.yaml (not compared: not a readable plan, see the error above)\n"
     assert run.stderr.startswith("plandiff: error: a/plans/x.yaml:2: YAML syntax error")
+    assert run.stderr.count("\n") == 1
 
 
 def test_textconv_word_diff(repo: Path) -> None:

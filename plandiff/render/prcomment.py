@@ -53,60 +53,122 @@ def _details(f: FileReport, body: str | None, base: str, head: str) -> str:
     return f"<details>\n<summary>{title}</summary>\n\n{body}\n</details>\n"
 
 
-def render_comment(files: list[FileReport], base: str, head: str) -> str:
+SHORTENED = "Unchanged text around changes is shortened to fit GitHub's comment limit."
+LEFT_OUT = "the comment would pass GitHub's limit."
+NAMED_FOLDS = 10
+"""Folded files named in the note; beyond this it gives their number (each file says so itself)."""
+
+
+def render_comment(files: list[FileReport], base: str, head: str, skipped: tuple[str, ...] = ()) -> str:
     """The whole comment: a summary table, then each file's report in a ``<details>`` block.
 
     When it would pass BUDGET characters, unchanged context inside changed clauses is cut to
-    CONTEXT characters first; then whole files are folded, largest first, and the comment says so.
+    CONTEXT characters first; then whole files are folded, largest first, and the comment says so;
+    if even every file folded does not fit, the rows past what fits are left out and counted.
+    ``skipped`` names the YAML files of the change set that are not plans (one note line).
+
+    Cost: each file is rendered twice (full, then shortened context) and the comment is joined
+    once; folding only adds and subtracts lengths. Joining the comment again after each fold was
+    quadratic in files (1,000 files 17 s, 2,000 more than a minute).
     """
-    head_lines = [
-        MARKER,
-        f"## plandiff: {len(files)} plan file{'s' if len(files) != 1 else ''} changed ({escape(base)} → {escape(head)})",
-        "",
-    ]
+    title = (
+        f"## plandiff: {len(files)} plan file{'s' if len(files) != 1 else ''} changed "
+        f"({escape(base)} → {escape(head)})"
+    )
+    skip_note = [_skipped_note(skipped)] if skipped else []
     if not files:
-        return "\n".join([*head_lines, "No plan files changed."]) + "\n"
-    head_lines += [
+        return (
+            "\n".join([MARKER, title, "", *(f"> {n}\n" for n in skip_note), "No plan files changed."]) + "\n"
+        )
+    table = [
         "| file | status | added | removed | modified | moved | key quantity changes |",
         "|---|---|---:|---:|---:|---:|---|",
-        *(_summary_row(f) for f in files),
-        "",
     ]
-    for context, note in (
-        (None, ""),
-        (CONTEXT, "Unchanged text around changes is shortened to fit GitHub's comment limit."),
-    ):
-        bodies: list[str | None] = [
-            render_markdown(f.report, RenderOptions(context=context, headline=False, heading_level=3))
-            for f in files
-        ]
-        text = _assemble(head_lines, files, bodies, [note] if note else [], base, head)
-        if len(text) <= BUDGET:
-            return text
-    order = sorted(range(len(files)), key=lambda k: -len(bodies[k] or ""))
-    folded: list[str] = []
-    for k in order:
-        bodies[k] = None
-        folded.append(files[k].path)
-        notes = [
-            "Unchanged text around changes is shortened to fit GitHub's comment limit.",
-            f"Folded to fit the limit: {', '.join(escape_inline(p) for p in folded)}.",
-        ]
-        text = _assemble(head_lines, files, bodies, notes, base, head)
-        if len(text) <= BUDGET:
-            return text
-    return text
+    rows = [_summary_row(f) for f in files]
+    for context, note in ((None, []), (CONTEXT, [SHORTENED])):
+        options = RenderOptions(context=context, headline=False, heading_level=3)
+        bodies = [render_markdown(f.report, options) for f in files]
+        details = [_details(f, body, base, head) for f, body in zip(files, bodies)]
+        layout = _Layout([MARKER, title, "", *table], rows, [*skip_note, *note], details)
+        if layout.size() <= BUDGET:
+            return layout.join()
+    folded_details = [_details(f, None, base, head) for f in files]
+    order = sorted(range(len(files)), key=lambda k: -len(bodies[k]))
+    layout.notes.append(_folded_note([]))
+    names: list[str] = []
+    for count, k in enumerate(order, 1):
+        layout.replace_details(k, folded_details[k])
+        if count <= NAMED_FOLDS:
+            names.append(files[k].path)
+        layout.replace_note(-1, _folded_note(names, count))
+        if layout.size() <= BUDGET:
+            return layout.join()
+    layout.keep_first(BUDGET, base, head)
+    return layout.join()
 
 
-def _assemble(
-    head_lines: list[str],
-    files: list[FileReport],
-    bodies: list[str | None],
-    notes: list[str],
-    base: str,
-    head: str,
-) -> str:
-    parts = ["\n".join(head_lines)]
-    parts += [f"> {n}\n" for n in notes]
-    parts += [_details(f, body, base, head) for f, body in zip(files, bodies)]
-    return "\n".join(parts)
+def _skipped_note(skipped: tuple[str, ...]) -> str:
+    shown = ", ".join(markdown_code(p) for p in skipped[:NAMED_FOLDS])
+    more = f" and {len(skipped) - NAMED_FOLDS} more" if len(skipped) > NAMED_FOLDS else ""
+    return f"Skipped, not plan files (no top-level 'clauses'): {shown}{more}."
+
+
+def _folded_note(names: list[str], count: int = 0) -> str:
+    shown = ", ".join(escape_inline(p) for p in names)
+    if count > len(names):
+        return f"Folded to fit the limit: {count} files ({shown} and {count - len(names)} more)."
+    return f"Folded to fit the limit: {shown}."
+
+
+class _Layout:
+    """The comment's parts and their total length, kept up to date as parts change."""
+
+    def __init__(self, head: list[str], rows: list[str], notes: list[str], details: list[str]) -> None:
+        self.head = head
+        self.rows = rows
+        self.notes = notes
+        self.details = details
+        self.tail: list[str] = []
+        self._details_size = sum(len(d) for d in details)
+        self._rows_size = sum(len(r) + 1 for r in rows)
+
+    def _parts_head(self) -> str:
+        return "\n".join([*self.head, *self.rows, ""])
+
+    def size(self) -> int:
+        head = sum(len(h) + 1 for h in self.head) + self._rows_size  # the "\n".join of head lines
+        notes = sum(len(n) + 3 for n in self.notes)  # "> " and a newline
+        parts = 1 + len(self.notes) + len(self.details) + len(self.tail)
+        return head + notes + self._details_size + sum(len(t) for t in self.tail) + parts - 1
+
+    def replace_details(self, k: int, text: str) -> None:
+        self._details_size += len(text) - len(self.details[k])
+        self.details[k] = text
+
+    def replace_note(self, k: int, text: str) -> None:
+        self.notes[k] = text
+
+    def keep_first(self, budget: int, base: str, head: str) -> None:
+        """Keep as many files (row and folded block) as fit, and say how many are left out."""
+        total = len(self.rows)
+        self.notes[-1] = "Every file is folded to fit the limit."
+        command = markdown_code(shlex.join(["plandiff", "compare", "--git", f"{base}..{head}"]))
+        while self.rows:
+            left = total - len(self.rows)
+            self.tail = (
+                [f"*{left} more plan files are not listed: {LEFT_OUT} Run {command} to see every file.*\n"]
+                if left
+                else []
+            )
+            if self.size() <= budget:
+                return
+            self._rows_size -= len(self.rows.pop()) + 1
+            self._details_size -= len(self.details.pop())
+        self.tail = [f"*{total} plan files are not listed: {LEFT_OUT} Run {command} to see them.*\n"]
+
+    def join(self) -> str:
+        parts = [self._parts_head()]
+        parts += [f"> {n}\n" for n in self.notes]
+        parts += self.details
+        parts += self.tail
+        return "\n".join(parts)
