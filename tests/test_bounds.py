@@ -302,13 +302,17 @@ def test_pr_comment_stays_under_githubs_limit_at_any_number_of_files(
     blocks = text.count("<details>")
     folded = text.count("*Folded: too long for one comment.")
     left = re.search(
-        r"^\*(\d+) more plan files are not listed: the comment would pass GitHub's limit\.", text, flags=re.MULTILINE
+        r"^\*(\d+) more plan files are not listed: the comment would pass GitHub's limit\.",
+        text,
+        flags=re.MULTILINE,
     )
     if shape == "whole":
         assert (len(rows), blocks, folded, left) == (files, files, 0, None)
     elif shape == "folded":
         assert len(rows) == blocks == files and 0 < folded <= files and left is None
-        assert re.search(r"^> Folded to fit the limit: \d+ files \(plans/p\d{5}\.yaml, ", text, flags=re.MULTILINE)
+        assert re.search(
+            r"^> Folded to fit the limit: \d+ files \(plans/p\d{5}\.yaml, ", text, flags=re.MULTILINE
+        )
     else:
         assert left is not None and len(rows) == blocks == folded == files - int(left.group(1)) > 0
         assert "\n> Every file is folded to fit the limit.\n" in text
