@@ -253,7 +253,10 @@ def clause_links(
     if changes:
         lines += [
             "Text changes: "
-            + ", ".join(f"{link(f'{d.old} → {d.new}', f'../{d.path}')} ({kind})" for d, kind in changes)
+            + ", ".join(
+                f"{link(f'{d.old} → {d.new}', f'../{d.path}#clause-{entry.id}')} ({kind})"
+                for d, kind in changes
+            )
             + ".",
             "",
         ]

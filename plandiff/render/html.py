@@ -95,6 +95,10 @@ def _table_close(
     return self.renderToken(tokens, idx, options, env) + "</div>\n"
 
 
+_CLAUSE_PAGE = re.compile(r"(?:\.\./)?clauses/([a-z0-9]+(?:-[a-z0-9]+)*)\.html\Z")
+"""A link to a clause's history page on the published site."""
+
+
 def heading_id(text: str) -> str:
     """The anchor of a heading: its letters and digits, lower case, joined by hyphens (ASCII only)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
@@ -104,10 +108,14 @@ def _heading_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     # Sections get anchors (``#security``) so pages can link to a part of another page; the id
-    # holds only [a-z0-9-], and repeats get -2, -3 in page order.
+    # holds only [a-z0-9-], and repeats get -2, -3 in page order. A heading that links a clause's
+    # history (a change on a diff page) is anchored by the clause id: ``#clause-army-cap``.
     if tokens[idx].tag in ("h2", "h3"):
-        words = [t.content for t in tokens[idx + 1].children or () if t.type in ("text", "code_inline")]
-        base = heading_id(" ".join(words))
+        children = tokens[idx + 1].children or []
+        hrefs = [str(t.attrGet("href")) for t in children if t.type == "link_open"]
+        clause = next((m.group(1) for m in map(_CLAUSE_PAGE.match, hrefs) if m), None)
+        words = [t.content for t in children if t.type in ("text", "code_inline")]
+        base = f"clause-{clause}" if clause else heading_id(" ".join(words))
         used = env.setdefault("plandiff_heading_ids", {})
         used[base] = used.get(base, 0) + 1
         tokens[idx].attrSet("id", base if used[base] == 1 else f"{base}-{used[base]}")
