@@ -283,3 +283,36 @@ def test_carried_and_reported_clauses_are_marked_on_their_version_page(small_sit
         '<strong>3</strong> · <a href="../clauses/monitoring.html">monitoring</a> · Monitoring · <em>reported</em>'
         in html
     )
+
+
+HOSTILE = "x\n\n<img src=x onerror=alert(1)> [a](javascript:alert(1)) `code` *em* # h | c @team"
+
+
+def test_hostile_fields_reach_every_site_page_inert(tmp_path: Path) -> None:
+    """Every string the site's own pages show (titles, topics, clause titles and texts, drafters,
+    notes) comes from a plan: none of it becomes a tag, an attribute or a link."""
+    import yaml
+    from test_injection import foreign_tags
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+
+    def clause(number: int, clause_id: str, **extra: object) -> dict[str, object]:
+        return {"number": number, "id": clause_id, "title": HOSTILE, "topics": [HOSTILE.split()[0], "x-y"],
+                "text": HOSTILE + str(number), "note": HOSTILE, **extra}  # fmt: skip
+
+    root = {"plan": "a", "title": HOSTILE, "drafted_by": [HOSTILE], "notes": HOSTILE,
+            "clauses": [clause(1, "one", clauses=[clause(1, "sub")]), clause(2, "two")]}  # fmt: skip
+    child = {**root, "plan": "b", "parent": "a", "clauses": [clause(1, "one"), clause(3, "three")]}
+    grandchild = {**root, "plan": "c", "parent": "b", "title": HOSTILE + "c"}
+    for data in (root, child, grandchild):
+        (plans / f"{data['plan']}.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    site = publish(tmp_path, plans)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == 2 + 3 + 3 + 4  # index, table; versions; a→b, b→c, a→c; clauses
+    for page in pages:
+        html = page.read_text()
+        assert foreign_tags(html) == [], page.name
+        assert "<img" not in html and 'href="javascript' not in html
+    index = Page((site / "index.html").read_text())
+    assert index.headings_of("h3") == ["X"]  # topic "x", one group
