@@ -20,3 +20,5 @@ class RenderOptions(NamedTuple):
     """Markdown: link target of clause ids, ``{id}`` standing for the id (None: ids not linked)."""
     heading_level: int = 2
     """Markdown: level of each change's heading (3 inside a pull-request comment headed by an H2)."""
+    markers: bool = False
+    """Terminal: keep the [-…-] {+…+} marks in colour too (colour-blind readers, copy and paste)."""

@@ -133,11 +133,10 @@ def _index(report: Report) -> RenderableType:
 
 def _change(change: Change, options: RenderOptions, by_text: bool) -> RenderableType:
     head = Text()
-    head.append(terminal_line(phrases.number_text(change)), style="bold")
     name = phrases.name_text(change)
     if name:
-        head.append("  " + terminal_line(name), style="cyan")
-    head.append("  " + phrases.status_text(change, by_text), style=_KIND_STYLE[change.kind])
+        head.append(terminal_line(name) + "  ", style="cyan")
+    head.append(phrases.status_text(change, by_text), style=_KIND_STYLE[change.kind])
     if change.change_class is not None:
         head.append(" · " + phrases.class_text(change), style=_CLASS_STYLE[change.change_class])
     for badge in phrases.badges(change):
@@ -156,7 +155,13 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
     note = phrases.main_side(change).clause.note
     if note:
         body.append(Paragraph(terminal_safe(f"note: {note}"), style="dim italic"))
-    return Group(head, Padding(Group(*body), _INDENT))
+    # The number in a column of its own: a heading that wraps continues under the clause's name,
+    # never at column 0 where it would read as the next clause.
+    heading = Table.grid(padding=(0, 2))
+    heading.add_column(no_wrap=True, style="bold")
+    heading.add_column(overflow="fold")
+    heading.add_row(terminal_line(phrases.number_text(change)), head)
+    return Group(heading, Padding(Group(*body), _INDENT))
 
 
 def _body(change: Change, options: RenderOptions) -> Text:
@@ -168,15 +173,20 @@ def _body(change: Change, options: RenderOptions) -> Text:
             return marked(whole, SegmentOp.INSERT, options)
         return Paragraph(terminal_safe(whole))
     out = Paragraph()
+    previous = SegmentOp.EQUAL
     for k, segment in enumerate(change.segments):
         if change.kind is ChangeKind.REPLACED and k:
             out.append("\n")  # old text out, new text in: one per line, never interleaved
+        elif options.color and not options.markers and SegmentOp.EQUAL not in (previous, segment.op):
+            out.append(" ")  # a deleted run never touches an inserted one: "600,000 800,000", not one number
         out.append_text(marked(segment.text, segment.op, options))
+        previous = segment.op
     return out
 
 
 def marked(text: str, op: SegmentOp, options: RenderOptions) -> Paragraph:
-    """A run of text styled by its operation; with colour off, wrapped in [-…-] or {+…+}.
+    """A run of text styled by its operation: with colour, red struck through or green underlined;
+    with colour off or ``markers`` on, wrapped in [-…-] or {+…+}.
 
     Inserted and deleted runs show their invisible characters (``\u200b``), so a change made of
     them alone is seen.
@@ -184,6 +194,10 @@ def marked(text: str, op: SegmentOp, options: RenderOptions) -> Paragraph:
     if op is SegmentOp.EQUAL:
         return Paragraph(terminal_safe(text))
     safe = terminal_safe(show_invisible(text))
+    deleted = op is SegmentOp.DELETE
+    if options.markers or not options.color:
+        safe = f"[-{safe}-]" if deleted else f"{{+{safe}+}}"
     if options.color:
-        return Paragraph(safe, style="red strike" if op is SegmentOp.DELETE else "green")
-    return Paragraph(f"[-{safe}-]" if op is SegmentOp.DELETE else f"{{+{safe}+}}")
+        # Not by colour alone (red and green look alike to many readers): struck through or underlined.
+        return Paragraph(safe, style="red strike" if deleted else "green underline")
+    return Paragraph(safe)
