@@ -3,7 +3,6 @@
 import gc
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, cast
 
@@ -11,13 +10,20 @@ import typer
 
 from . import cli_publish, cli_review  # noqa: F401  # register their commands on the app
 from .catalog import clause_count, load_bundled
+from .cli_gitcompare import compare_git
 from .cliapp import (
+    STDIN,
+    Markers,
     MaxBytes,
+    NoHeader,
+    NoPager,
+    Quiet,
     app,
-    changed_versions,
     colored,
     console_for,
+    emit,
     fail,
+    load_input,
     run_app,
     split_values,
     to_text,
@@ -25,12 +31,10 @@ from .cliapp import (
 )
 from .diff import compare as compare_versions
 from .errors import PlandiffError, UsageError, quoted
-from .gitsource import repository_root
-from .load import MAX_BYTES, load_arg
+from .load import MAX_BYTES
 from .model import CompareOptions, PlanVersion
 from .output import GuardedStdout, StdoutError, write_report
 from .render import FORMATS, RenderOptions, renderer
-from .render.markdown import escape
 from .render.sanitize import terminal_line
 from .select import KINDS, Selection, select_changes
 
@@ -105,6 +109,10 @@ def compare(
             help="Compare every plan file changed between REV and the working tree, or between A and B.",
         ),
     ] = None,
+    markers: Markers = False,
+    quiet: Quiet = False,
+    no_header: NoHeader = False,
+    no_pager: NoPager = False,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Show what changed between two versions, clause by clause.
@@ -120,6 +128,10 @@ def compare(
       plandiff compare HEAD~1:plans/geneva.yaml plans/geneva.yaml
 
       plandiff compare --git main          (every plan file changed since main)
+
+      curl -s https://example.org/draft.yaml | plandiff compare geneva -    (- is standard input)
+
+      plandiff compare -q us-28-point geneva || echo changed     (exit code only)
     """
     try:
         if fmt not in FORMATS:
@@ -127,7 +139,12 @@ def compare(
         options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
         selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged)
         console = console_for(color, width, output) if fmt == "terminal" else None
-        render_options = RenderOptions(color=console is not None and colored(console), summary_only=summary)
+        render_options = RenderOptions(
+            color=console is not None and colored(console),
+            summary_only=summary,
+            markers=markers,
+            header=not no_header,
+        )
 
         def show(old_plan: PlanVersion, new_plan: PlanVersion) -> tuple[str, bool]:
             report = select_changes(compare_versions(old_plan, new_plan, options), selection)
@@ -141,61 +158,23 @@ def compare(
         if git is not None:
             if fmt == "html":
                 raise UsageError("--format html makes one page per comparison; use markdown with --git")
-            text, changed, inputs = _compare_git(git, tuple(plans or ()), fmt, show, max_bytes)
+            text, changed, inputs = compare_git(git, tuple(plans or ()), fmt, show, max_bytes)
         else:
             if not plans or len(plans) != 2:
                 raise UsageError("compare needs two plans, OLD and NEW (or --git REV)")
-            old_plan, old_path = load_arg(plans[0], max_bytes)
-            new_plan, new_path = load_arg(plans[1], max_bytes)
+            if plans.count(STDIN) > 1:
+                raise UsageError("only one plan can come from standard input ('-')")
+            old_plan, old_path = load_input(plans[0], max_bytes)
+            new_plan, new_path = load_input(plans[1], max_bytes)
             text, changed = show(old_plan, new_plan)
             inputs = tuple(p for p in (old_path, new_path) if p is not None)
         if output is not None:
             write_report(output, text, inputs)
-        else:
-            sys.stdout.write(text)
+        elif not quiet:
+            emit(text, pager=not no_pager)
     except PlandiffError as error:
         fail(error)
     raise typer.Exit(1 if changed else 0)
-
-
-def _compare_git(
-    spec: str,
-    paths: tuple[str, ...],
-    fmt: str,
-    show: Callable[[PlanVersion, PlanVersion], tuple[str, bool]],
-    max_bytes: int,
-) -> tuple[str, bool, tuple[Path, ...]]:
-    """One section per plan file changed by ``spec``; added and deleted files are reported as such.
-
-    Also returns the working-tree files read, which ``--output`` must never overwrite.
-    """
-    sections: list[str] = []
-    changed = False
-    versions = changed_versions(spec, paths, max_bytes)
-    for path, status, old, new in versions:
-        text, differs = show(old, new)
-        changed = changed or differs or status != "modified"
-        sections.append(_section(fmt, path, status, text))
-    root = Path(repository_root())
-    inputs = tuple(root / path for path, _, _, _ in versions)
-    if fmt == "json":
-        return ("[\n" + ",\n".join(sections) + "\n]\n" if sections else "[]\n"), changed, inputs
-    return "".join(sections) or "no plan files changed\n", changed, inputs
-
-
-def _section(fmt: str, path: str, status: str, text: str) -> str:
-    if fmt == "json":
-        import json  # only --git with --format json needs it here
-
-        return (
-            json.dumps({"path": path, "status": status}, sort_keys=True)[:-1]
-            + ',"report":'
-            + text.rstrip("\n")
-            + "}"
-        )
-    if fmt == "markdown":
-        return f"---\n\n**{escape(path)}** ({status})\n\n{text}\n"
-    return f"=== {terminal_line(path)} ({status})\n{text}\n"
 
 
 @app.command()
@@ -212,7 +191,7 @@ def validate(
     failed = False
     for arg in files:
         try:
-            plan, _ = load_arg(arg, max_bytes)
+            plan, _ = load_input(arg, max_bytes)
         except PlandiffError as error:
             warn(error)
             failed = True

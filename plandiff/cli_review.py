@@ -9,20 +9,23 @@ import typer
 
 from .catalog import load_record
 from .cliapp import (
+    Markers,
     MaxBytes,
+    NoHeader,
     PlansDir,
     app,
     changed_versions,
     colored,
     console_for,
     fail,
+    load_input,
     split_values,
     to_text,
     warn,
 )
 from .diff import compare
 from .errors import PlandiffError, PlanFormatError, PlanLoadError, UsageError, quoted
-from .load import MAX_BYTES, load_arg, load_plan
+from .load import MAX_BYTES, load_plan
 from .model import CompareOptions, PlanVersion
 from .output import write_report
 from .render import renderer
@@ -63,6 +66,8 @@ def git_diff(
     summary: Annotated[bool, typer.Option("--summary", help="As for compare.")] = False,
     unchanged: Annotated[bool, typer.Option("--unchanged", help="Also show unchanged clauses.")] = False,
     no_ids: Annotated[bool, typer.Option("--no-ids", help="As for compare.")] = False,
+    markers: Markers = False,
+    no_header: NoHeader = False,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Git external diff driver: clause-level diffs in `git diff` and `git log -p --ext-diff`.
@@ -114,7 +119,9 @@ def git_diff(
         raise typer.Exit(0)
     use_colour = git_wants_colour() if color is None else color
     console = console_for(use_colour, width or columns(), None)
-    render_options = RenderOptions(color=colored(console), summary_only=summary)
+    render_options = RenderOptions(
+        color=colored(console), summary_only=summary, markers=markers, header=not no_header
+    )
     text = to_text(console, renderer("terminal")(report, render_options))  # type: ignore[arg-type]  # terminal returns a renderable
     write_quietly(f"plandiff {name}\n{text}")
     raise typer.Exit(0)
@@ -188,7 +195,7 @@ def show(
     try:
         if fmt != "text":
             raise UsageError(f"--format: unknown format {quoted(fmt)} (choose from text)")
-        loaded, _ = load_arg(plan, max_bytes)
+        loaded, _ = load_input(plan, max_bytes)
     except PlandiffError as error:
         fail(error)
     from .render.plaintext import plan_text

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import __version__
-from .errors import NotAPlanError, PlandiffError, UsageError
+from .errors import NotAPlanError, PlandiffError, PlanLoadError, UsageError
 from .gitsource import ChangedFile, changed_plan_files, read_blobs, repository_root, untracked_plan_files
-from .load import load_blob, load_plan, parse_blob
+from .load import load_arg, load_blob, load_plan, parse_blob, parse_plan
 from .model import PlanVersion
 from .render.sanitize import terminal_line
 
@@ -44,6 +44,77 @@ PlansDir = Annotated[
     Path | None, typer.Option("--plans", help="Directory of plan files (default: the bundled plans).")
 ]
 """The ``--plans`` option of the commands that read a whole record."""
+
+
+Markers = Annotated[
+    bool, typer.Option("--markers", help="Keep the [-…-] {+…+} marks in colour too (colour-blind readers).")
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print nothing: the exit code alone says 0 same, 1 different.")
+]
+NoHeader = Annotated[
+    bool, typer.Option("--no-header", help="Leave out the title and version facts at the top.")
+]
+NoPager = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager", help="Never page. (Long output to a terminal goes through $PAGER, else less -R.)"
+    ),
+]
+STDIN = "-"
+"""The plan argument that stands for standard input."""
+
+
+def load_input(arg: str, max_bytes: int) -> tuple[PlanVersion, Path | None]:
+    """A plan argument as ``load_arg`` reads it, or ``-``: plan YAML on standard input."""
+    if arg != STDIN:
+        return load_arg(arg, max_bytes)
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PlanLoadError("(stdin)", f"more than the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise PlanLoadError("(stdin)", f"not UTF-8 text (byte {err.start})") from None
+    return parse_plan(text, "(stdin)"), None
+
+
+def emit(text: str, pager: bool) -> None:
+    """Write a report to stdout, through a pager when stdout is a terminal and the text is long.
+
+    The pager is ``$PAGER`` (``less`` when unset; ``LESS=FRX`` as git sets it: colours pass,
+    one screen's worth quits at once, the screen is not cleared). Never when piped or with
+    ``--no-pager``; when the pager cannot start, the text goes to stdout.
+    """
+    import shutil  # the terminal size, and whether the pager exists
+
+    command = os.environ.get("PAGER", "less").strip()
+    if (
+        not pager
+        or not command
+        or command == "cat"
+        or not sys.stdout.isatty()
+        or text.count("\n") < shutil.get_terminal_size().lines
+    ):
+        sys.stdout.write(text)
+        return
+    import subprocess  # only paged output starts a process
+
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        pager_process = subprocess.Popen(
+            command, shell=True, stdin=subprocess.PIPE, env=env
+        )  # $PAGER is a shell command line, as git runs it
+    except OSError:
+        sys.stdout.write(text)
+        return
+    assert pager_process.stdin is not None  # stdin=PIPE
+    try:
+        pager_process.stdin.write(text.encode("utf-8"))
+        pager_process.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early: nothing more to show
+        pass
+    pager_process.wait()
 
 
 def fail(error: PlandiffError) -> NoReturn:

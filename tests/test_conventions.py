@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT
@@ -78,3 +79,81 @@ def test_unknown_topic_is_an_error_with_suggestions_and_the_known_list() -> None
     )
     known = _run("compare", str(CASE / "v1.yaml"), str(CASE / "v2.yaml"), "--topic", "army", "--summary")
     assert known.returncode == 1 and known.stderr == "" and "army-cap" in known.stdout
+
+
+def test_quiet_prints_nothing_and_keeps_the_exit_code() -> None:
+    changed = _run("compare", "-q", str(CASE / "v1.yaml"), str(CASE / "v2.yaml"))
+    same = _run("compare", "--quiet", str(CASE / "v1.yaml"), str(CASE / "v1.yaml"))
+    assert (changed.returncode, changed.stdout, changed.stderr) == (1, "", "")
+    assert (same.returncode, same.stdout, same.stderr) == (0, "", "")
+
+
+def test_dash_reads_a_plan_from_standard_input() -> None:
+    wide = ("--no-color", "--width", "300")  # no wrapping: the labels differ in length
+    piped = _run("compare", str(CASE / "v1.yaml"), "-", *wide, stdin=(CASE / "v2.yaml").read_text())
+    files = _run("compare", str(CASE / "v1.yaml"), str(CASE / "v2.yaml"), *wide)
+    assert piped.returncode == 1 and piped.stderr == ""
+    assert piped.stdout == files.stdout.replace(str(CASE / "v2.yaml"), "(stdin)")
+    both = _run("compare", "-", "-", stdin="clauses: []\n")
+    assert (both.returncode, both.stdout) == (2, "")
+    assert both.stderr == "plandiff: error: only one plan can come from standard input ('-')\n"
+    bad = _run("validate", "-", stdin="clauses: [\n")
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr.startswith("plandiff: error: (stdin):2: YAML syntax error")
+    shown = _run("show", "-", stdin=(CASE / "v2.yaml").read_text())
+    assert shown.returncode == 0 and "army-cap" in shown.stdout
+
+
+def test_no_header_leaves_out_title_and_facts_but_keeps_the_warning() -> None:
+    args = ("compare", str(CASE / "v1.yaml"), str(CASE / "v2.yaml"), "--no-header")
+    terminal = _run(*args, "--no-color", "--width", "300")
+    assert terminal.returncode == 1
+    assert terminal.stdout.startswith(
+        f"! {CASE / 'v2.yaml'} is reconstructed: no text was published; its clauses are built from press reports"
+    )
+    assert " → " not in terminal.stdout.splitlines()[0] and "\n  old  " not in terminal.stdout
+    markdown = _run(*args, "--format", "markdown").stdout
+    assert markdown.startswith("> **Warning:**") and "| Version |" not in markdown
+
+
+def test_colour_keeps_deleted_and_inserted_runs_apart_with_non_colour_cues() -> None:
+    args = ("compare", str(CASE / "v1.yaml"), str(CASE / "v2.yaml"), "--color", "--clause", "army-cap")
+    line = next(x for x in _run(*args).stdout.splitlines() if "Armed Forces" in x)
+    # red struck through, a plain space, green underlined: never "600,000800,000" in two colours
+    assert (
+        "\x1b[9;31m600,000\x1b[0m \x1b[4;32m800,000\x1b[0m personnel\x1b[4;32m in peacetime\x1b[0m." in line
+    )
+    marked = next(x for x in _run(*args, "--markers").stdout.splitlines() if "Armed Forces" in x)
+    assert "\x1b[9;31m[-600,000-]\x1b[0m\x1b[4;32m{+800,000+}\x1b[0m" in marked
+
+
+LONG_TITLE = """clauses:
+  - number: 12
+    id: reconstruction-and-development
+    title: Reconstruction, development and the sharing of future profits
+    topics: [economy]
+    text: {text}
+"""
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_wrapped_headings_indent_under_the_clause(tmp_path: Path, width: int) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(LONG_TITLE.format(text="A fund is set up."))
+    new.write_text(
+        LONG_TITLE.format(text="A fund is set up at once.").replace("[economy]", "[economy, assets]")
+    )
+    for summary in ((), ("--summary",)):
+        run = _run("compare", str(old), str(new), "--no-header", "--width", str(width), *summary)
+        lines = run.stdout.splitlines()
+        start = next(k for k, x in enumerate(lines) if x.lstrip().startswith("12  "))
+        head = lines[start]
+        indent = head.index("12  ") + 4
+        follow = lines[start + 1]
+        assert follow[:indent].strip() == "" and follow[indent] != " ", (width, summary, lines)
+        if width == 100 and not summary:
+            assert (
+                head
+                == "12  reconstruction-and-development · Reconstruction, development and the sharing of future profits"
+            )
+            assert follow.startswith("    modified")

@@ -62,6 +62,7 @@ CLI = {
     "plandiff.cli",
     "plandiff.cliapp",
     "plandiff.cli_gitenv",
+    "plandiff.cli_gitcompare",
     "plandiff.cli_review",
     "plandiff.cli_publish",
     "plandiff.__main__",

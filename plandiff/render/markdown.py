@@ -19,10 +19,10 @@ def render(report: Report, options: RenderOptions) -> str:
     """The Markdown report; ends with exactly one newline, no trailing spaces."""
     lines = (
         [f"# Changes: {escape(report.old.label)} → {escape(report.new.label)}", ""]
-        if options.headline
+        if options.headline and options.header
         else []
     )
-    lines += _versions(report.old, report.new)
+    lines += _versions(report.old, report.new) if options.header else []
     for warning in phrases.warnings(report.old, report.new):
         lines += [f"> **Warning:** {escape(warning)}.", ""]
     s = report.summary

@@ -22,3 +22,5 @@ class RenderOptions(NamedTuple):
     """Markdown: level of each change's heading (3 inside a pull-request comment headed by an H2)."""
     markers: bool = False
     """Terminal: keep the [-…-] {+…+} marks in colour too (colour-blind readers, copy and paste)."""
+    header: bool = True
+    """Terminal and Markdown: the title and version facts at the top (warnings are always shown)."""

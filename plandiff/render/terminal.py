@@ -64,7 +64,7 @@ def _text(value: str, style: str = "") -> Text:
 
 def render(report: Report, options: RenderOptions) -> RenderableType:
     """The whole report: header, one block per change, notes and summary line."""
-    parts: list[RenderableType] = [_header(report)]
+    parts: list[RenderableType] = [_header(report) if options.header else _warnings(report)]
     if report.renumbered_ranges:
         parts.append(Text(""))
         parts.extend(_text(phrases.range_text(r), "bold") for r in report.renumbered_ranges)
@@ -112,23 +112,35 @@ def _header(report: Report) -> RenderableType:
     return Group(title, Padding(grid, (0, 0, 0, 2)))
 
 
+def _warnings(report: Report) -> RenderableType:
+    """Without the header, the warnings of unpublished versions still head the report."""
+    return Group(*(_text(f"! {w}", "bold magenta") for w in phrases.warnings(report.old, report.new)))
+
+
 def _index(report: Report) -> RenderableType:
-    lines = []
+    lines: list[RenderableType] = []
     for change in report.changes:
-        line = Text("  ")
-        line.append(terminal_line(phrases.number_text(change)), style="bold")
+        line = Text()
         name = phrases.name_text(change)
         if name:
-            line.append("  " + terminal_line(name), style="cyan")
-        line.append(
-            "  " + phrases.status_text(change, not report.options.use_ids), style=_KIND_STYLE[change.kind]
-        )
+            line.append(terminal_line(name) + "  ", style="cyan")
+        line.append(phrases.status_text(change, not report.options.use_ids), style=_KIND_STYLE[change.kind])
         if change.change_class is not None:
             line.append(" · " + phrases.class_text(change), style=_CLASS_STYLE[change.change_class])
         for badge in phrases.badges(change):
             line.append(f"  [{badge}]", style="magenta")
-        lines.append(line)
+        lines.append(Padding(_numbered(phrases.number_text(change), line), (0, 0, 0, 2)))
     return Group(Text(""), *lines) if lines else Group()
+
+
+def _numbered(number: str, rest: Text) -> RenderableType:
+    """``number  rest``, the number in a column of its own: a line that wraps continues under
+    ``rest``, never at column 0 where it would read as the next clause."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    grid.add_row(terminal_line(number), rest)
+    return grid
 
 
 def _change(change: Change, options: RenderOptions, by_text: bool) -> RenderableType:
@@ -155,13 +167,7 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
     note = phrases.main_side(change).clause.note
     if note:
         body.append(Paragraph(terminal_safe(f"note: {note}"), style="dim italic"))
-    # The number in a column of its own: a heading that wraps continues under the clause's name,
-    # never at column 0 where it would read as the next clause.
-    heading = Table.grid(padding=(0, 2))
-    heading.add_column(no_wrap=True, style="bold")
-    heading.add_column(overflow="fold")
-    heading.add_row(terminal_line(phrases.number_text(change)), head)
-    return Group(heading, Padding(Group(*body), _INDENT))
+    return Group(_numbered(phrases.number_text(change), head), Padding(Group(*body), _INDENT))
 
 
 def _body(change: Change, options: RenderOptions) -> Text:

@@ -1,0 +1,52 @@
+"""``compare --git``: one section per plan file changed in git, in the chosen format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .cliapp import changed_versions
+from .gitsource import repository_root
+from .model import PlanVersion
+from .render.markdown import escape
+from .render.sanitize import terminal_line
+
+
+def compare_git(
+    spec: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    show: Callable[[PlanVersion, PlanVersion], tuple[str, bool]],
+    max_bytes: int,
+) -> tuple[str, bool, tuple[Path, ...]]:
+    """One section per plan file changed by ``spec``; added and deleted files are reported as such.
+
+    Also returns the working-tree files read, which ``--output`` must never overwrite.
+    """
+    sections: list[str] = []
+    changed = False
+    versions = changed_versions(spec, paths, max_bytes)
+    for path, status, old, new in versions:
+        text, differs = show(old, new)
+        changed = changed or differs or status != "modified"
+        sections.append(_section(fmt, path, status, text))
+    root = Path(repository_root())
+    inputs = tuple(root / path for path, _, _, _ in versions)
+    if fmt == "json":
+        return ("[\n" + ",\n".join(sections) + "\n]\n" if sections else "[]\n"), changed, inputs
+    return "".join(sections) or "no plan files changed\n", changed, inputs
+
+
+def _section(fmt: str, path: str, status: str, text: str) -> str:
+    if fmt == "json":
+        import json  # only --git with --format json needs it here
+
+        return (
+            json.dumps({"path": path, "status": status}, sort_keys=True)[:-1]
+            + ',"report":'
+            + text.rstrip("\n")
+            + "}"
+        )
+    if fmt == "markdown":
+        return f"---\n\n**{escape(path)}** ({status})\n\n{text}\n"
+    return f"=== {terminal_line(path)} ({status})\n{text}\n"
