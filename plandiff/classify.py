@@ -21,7 +21,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from .model import Change, ChangeClass, ChangeKind, Strength
+from .classes import ChangeClass, Strength
+from .model import Change, ChangeKind
 from .obligation import HEDGES, strength_change
 from .quantities import NUMBER_WORDS
 

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, cast
 
 import typer
 
-from . import cli_publish, cli_review  # noqa: F401  # register their commands on the app
+from . import cli_publish, cli_review, cli_views  # noqa: F401  # register their commands on the app
 from .catalog import clause_count, load_bundled
 from .cli_gitcompare import compare_git
 from .cliapp import (
-    STDIN,
     Markers,
     MaxBytes,
     NoHeader,
@@ -47,7 +46,7 @@ def compare(
     plans: Annotated[
         list[str] | None,
         typer.Argument(
-            help="OLD NEW: YAML files, REV:PATH or bundled plan names. With --git: paths to limit to.",
+            help="OLD NEW (or BASE A B): YAML files, REV:PATH or bundled names. With --git: paths to limit to.",
             show_default=False,
         ),
     ] = None,
@@ -94,8 +93,9 @@ def compare(
         typer.Option("--only", help=f"Only these kinds, comma-separated: {', '.join(KINDS)}."),
     ] = None,
     summary: Annotated[
-        bool, typer.Option("--summary", help="Counts and a one-line-per-change index only.")
+        bool, typer.Option("--summary", help="Counts and a one-line-per-change index with amounts only.")
     ] = False,
+    order: cli_views.Order = "consequence",
     unchanged: Annotated[bool, typer.Option("--unchanged", help="Also show unchanged clauses.")] = False,
     no_ids: Annotated[
         bool,
@@ -137,7 +137,7 @@ def compare(
         if fmt not in FORMATS:
             raise UsageError(f"--format: unknown format {quoted(fmt)} (choose from {', '.join(FORMATS)})")
         options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
-        selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged)
+        selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged, order)
         console = console_for(color, width, output) if fmt == "terminal" else None
         render_options = RenderOptions(
             color=console is not None and colored(console),
@@ -160,14 +160,10 @@ def compare(
                 raise UsageError("--format html makes one page per comparison; use markdown with --git")
             text, changed, inputs = compare_git(git, tuple(plans or ()), fmt, show, max_bytes)
         else:
-            if not plans or len(plans) != 2:
-                raise UsageError("compare needs two plans, OLD and NEW (or --git REV)")
-            if plans.count(STDIN) > 1:
-                raise UsageError("only one plan can come from standard input ('-')")
-            old_plan, old_path = load_input(plans[0], max_bytes)
-            new_plan, new_path = load_input(plans[1], max_bytes)
-            text, changed = show(old_plan, new_plan)
-            inputs = tuple(p for p in (old_path, new_path) if p is not None)
+            screen = (color, width, output)
+            text, changed, inputs = cli_views.compare_plans(
+                tuple(plans or ()), show, fmt, screen, max_bytes, options
+            )
         if output is not None:
             write_report(output, text, inputs)
         elif not quiet:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from .align import Alignment, Group, Pair, align_clauses
 from .align.similarity import similarity, words
+from .attribution import who_changed
 from .classify import classify
 from .flat import Flat, flatten
 from .model import (
@@ -73,6 +74,7 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
     shifted, ranges = find_ranges(entries)
     changes: list[Change] = []
     notes: list[str] = []
+    old_info, new_info = _info(old), _info(new)
     for n, (what, k) in enumerate(items):
         found = by_new.get(k) if what == "new" else None
         if what == "removed":
@@ -95,11 +97,12 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
                 )
         if change.kind is not ChangeKind.UNCHANGED or change.moved or change.renumbered:
             change = classify(change)
+            change = change._replace(who=who_changed(change, old_info, new_info))
         changes.append(change)
         notes.extend(_notes_for(change))
     return Report(
-        old=_info(old),
-        new=_info(new),
+        old=old_info,
+        new=new_info,
         changes=tuple(changes),
         summary=summarise(changes, len(ranges)),
         options=opts,
@@ -142,6 +145,7 @@ def _info(version: PlanVersion) -> VersionInfo:
         date=version.date,
         status=version.status,
         drafted_by=version.drafted_by,
+        parent=version.parent,
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
+from .classes import ChangeClass, StatusGroup, Strength
+
 
 class Provenance(enum.Enum):
     """How a clause's wording is known."""
@@ -152,23 +154,6 @@ class ChangeKind(enum.Enum):
     """Same id or slot, wholly new text: shown as old text out, new text in."""
 
 
-class ChangeClass(enum.Enum):
-    """How much a change matters (plandiff.classify): SUBSTANTIVE (amounts, parties, modals, negation,
-    conditions, deadlines, clauses added or removed), STATUS (same text; bracketing, provenance or
-    attribution changed) or EDITORIAL (wording, case, punctuation, order, spelling only)."""
-
-    SUBSTANTIVE = "substantive"
-    STATUS = "status"
-    EDITORIAL = "editorial"
-
-
-class Strength(enum.Enum):
-    """Which way an obligation moved (see plandiff.obligation)."""
-
-    WEAKER = "weaker"
-    STRONGER = "stronger"
-
-
 class MatchKind(enum.Enum):
     """Which evidence paired an old clause with a new one."""
 
@@ -286,6 +271,8 @@ class VersionInfo(NamedTuple):
     date: str | None = None
     status: Status | None = None
     drafted_by: tuple[str, ...] = ()
+    parent: str | None = None
+    """Slug of the version this one revises."""
 
 
 class CompareOptions(NamedTuple):
@@ -312,6 +299,10 @@ class Report(NamedTuple):
     """Remarks for the reader, e.g. the filters in force or low-confidence pairs."""
     renumbered_ranges: tuple[RenumberedRange, ...] = ()
     """Runs of clauses renumbered only because something was inserted or deleted before them."""
+    order: str = "clause"
+    """``clause`` (new-version order) or ``consequence`` (see plandiff.consequence)."""
+    status_groups: tuple[StatusGroup, ...] = ()
+    """By consequence: the status-only changes gathered by what changed (shown once each)."""
 
     @property
     def has_changes(self) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from .model import Strength
+from .classes import Strength
 
 MODALS: dict[str, int] = {
     # 3: binding commitments
@@ -44,7 +44,7 @@ FIRMERS = (
     "permanently", "permanent", "legally binding", "binding", "irrevocable", "irrevocably",
     "unconditionally", "unconditional", "fully", "in full", "reliable", "robust", "decisive",
     "immediately", "without delay", "at all times", "in all circumstances", "strict", "strictly",
-    "enshrine", "enshrined", "ratified", "ratify", "mandatory", "automatically", "stronger",
+    "enshrine", "enshrined", "ratified", "ratify", "mandatory", "automatically", "strong", "stronger",
     "strengthened",
 )  # fmt: skip
 """Words that make an obligation firmer where they appear: added → stronger, dropped → weaker."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .consequence import order_changes
 from .diff import summarise
 from .errors import UsageError, quoted
 from .model import Change, Located, Report
@@ -29,6 +30,8 @@ class Selection(NamedTuple):
     only: tuple[str, ...] = ()
     """Kinds or flags from KINDS."""
     show_unchanged: bool = False
+    order: str = "clause"
+    """``clause`` or ``consequence`` (plandiff.consequence)."""
 
 
 def parse_address(text: str) -> tuple[str, ...]:
@@ -119,4 +122,5 @@ def select_changes(report: Report, selection: Selection) -> Report:
     summary = summarise(changes, len(ranges)) if narrowed else report.summary
     if not selection.show_unchanged and "unchanged" not in selection.only:
         changes = tuple(c for c in changes if c.is_difference)
-    return report._replace(changes=changes, summary=summary, notes=tuple(notes), renumbered_ranges=ranges)
+    report = report._replace(changes=changes, summary=summary, notes=tuple(notes), renumbered_ranges=ranges)
+    return order_changes(report, selection.order)

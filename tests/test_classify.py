@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from plandiff.classes import ChangeClass
 from plandiff.diff import compare
-from plandiff.model import ChangeClass, Clause, PlanVersion, Provenance
+from plandiff.model import Clause, PlanVersion, Provenance
 
 SUB, STA, EDI = ChangeClass.SUBSTANTIVE, ChangeClass.STATUS, ChangeClass.EDITORIAL
 PUB, REP, CAR = Provenance.PUBLISHED, Provenance.REPORTED, Provenance.CARRIED

@@ -16,14 +16,28 @@ MODULES = {
 HOMES = {
     "yaml": {"plandiff.load"},
     "diff_match_patch": {"plandiff.worddiff"},
-    "typer": {"plandiff.cli", "plandiff.cliapp", "plandiff.cli_review", "plandiff.cli_publish"},
-    "rich": {"plandiff.cli", "plandiff.cliapp", "plandiff.render.terminal", "plandiff.render.history"},
+    "typer": {
+        "plandiff.cli",
+        "plandiff.cliapp",
+        "plandiff.cli_review",
+        "plandiff.cli_publish",
+        "plandiff.cli_views",
+    },
+    "rich": {
+        "plandiff.cli",
+        "plandiff.cliapp",
+        "plandiff.render.terminal",
+        "plandiff.render.history",
+        "plandiff.render.threeway_terminal",
+        "plandiff.render.brief",
+    },
     "markdown_it": {"plandiff.render.html", "plandiff.importmd"},
     "Stemmer": {"plandiff.align.similarity"},
 }
 """Each third-party library and the only modules allowed to import it."""
 STDLIB_ONLY = {
     "plandiff.model", "plandiff.errors", "plandiff.rawtree", "plandiff.lineage", "plandiff.obligation",
+    "plandiff.classes",
 }  # fmt: skip
 RENDER_MAY_NOT_IMPORT = {
     "plandiff.align",
@@ -61,6 +75,7 @@ def imports(module: str) -> set[str]:
 CLI = {
     "plandiff.cli",
     "plandiff.cliapp",
+    "plandiff.cli_views",
     "plandiff.cli_gitenv",
     "plandiff.cli_gitcompare",
     "plandiff.cli_review",
@@ -163,5 +178,15 @@ def test_change_classes_are_core() -> None:
     assert "plandiff.classify" in imports("plandiff.diff")
     assert imports("plandiff.classify") <= {
         "__future__", "re", "unicodedata", "collections",
-        "plandiff.model", "plandiff.obligation", "plandiff.quantities",
+        "plandiff.model", "plandiff.obligation", "plandiff.quantities", "plandiff.classes",
     }  # fmt: skip
+
+
+def test_views_are_core_and_rendered_in_render() -> None:
+    """The brief, the three-way view and the order by consequence are computed in the core; only
+    render/ modules turn them into text, and the core views never import a renderer."""
+    for module in ("plandiff.brief", "plandiff.threeway", "plandiff.consequence", "plandiff.attribution"):
+        assert not {i for i in imports(module) if i.startswith(("plandiff.render", "plandiff.cli"))}, module
+        assert not {i for i in imports(module) if i.split(".")[0] in {"rich", "typer"}}, module
+    assert "plandiff.threeway" in imports("plandiff.render.threeway")
+    assert "plandiff.brief" in imports("plandiff.render.brief")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plandiff.model import Strength
+from plandiff.classes import Strength
 from plandiff.obligation import strength_change
 
 W, S = Strength.WEAKER, Strength.STRONGER
@@ -187,6 +187,12 @@ CASES = [
         "",
     ),
     ("Europe adds $100 billion.", "Europe adds $200 billion.", None, ""),
+    (
+        'Ukraine will receive "reliable" security guarantees.',
+        "Ukraine will receive strong security guarantees.",
+        None,
+        "",
+    ),
 ]
 
 

@@ -51,6 +51,16 @@ def render(report: Report, options: RenderOptions) -> str:
             for r in report.renumbered_ranges
         ],
         "has_changes": report.has_changes,
+        "order": report.order,
+        "status_groups": [
+            {
+                "what": g.what,
+                "points": list(g.points),
+                "notes": [{"points": list(points), "note": note} for points, note in g.notes],
+                "who": g.who,
+            }
+            for g in report.status_groups
+        ],
         "notes": list(report.notes),
     }
     # Compact JSON, one change per line (diffs of reports stay readable). The document's small

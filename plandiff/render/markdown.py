@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..classes import StatusGroup
 from ..model import Change, ChangeKind, Report, SegmentOp, VersionInfo
 from . import phrases
+from .blocks import STATUS_HEADING, blocks, group_line, group_note_lines
 from .options import RenderOptions
 from .sanitize import markdown_block_safe, markdown_code, markdown_inline, markdown_text, show_invisible
 
@@ -43,12 +45,26 @@ def render(report: Report, options: RenderOptions) -> str:
         lines += [f"- {escape(phrases.range_text(r))}" for r in report.renumbered_ranges] + [""]
     by_text = not report.options.use_ids
     if options.summary_only:
-        lines += [_index_line(c, by_text) for c in report.changes]
+        for block in blocks(report):
+            if isinstance(block, StatusGroup):
+                lines.append(f"- {escape_inline(group_line(block))}")
+            else:
+                lines.append(_index_line(block, by_text))
+                lines += [f"  - {escape_inline(phrases.quantity_text(q))}" for q in block.quantities]
         if report.changes:
             lines.append("")
     else:
-        for change in report.changes:
-            lines += _change(change, by_text, options.context, options.clause_href, options.heading_level)
+        status_heading = False
+        for block in blocks(report):
+            if isinstance(block, StatusGroup):
+                if not status_heading:
+                    lines += ["#" * options.heading_level + f" {STATUS_HEADING}", ""]
+                    status_heading = True
+                lines += [f"- **{escape_inline(group_line(block))}**"]
+                lines += [f"  - {escape_inline(n)}" for n in group_note_lines(block)]
+                lines.append("")
+            else:
+                lines += _change(block, by_text, options.context, options.clause_href, options.heading_level)
     if not report.changes:
         lines += ["No differences.", ""]
     lines += [f"*Note: {escape(note)}.*" for note in report.notes]
@@ -130,6 +146,8 @@ def _change(
     why = phrases.reasons_text(change)
     if why:
         details.append(why)
+    if change.who:
+        details.append(f"who: {change.who}")
     if details:
         out += [f"- {escape(d)}" for d in details] + [""]
     provenance = phrases.provenance_text(change)

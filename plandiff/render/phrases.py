@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..classes import ChangeClass
 from ..model import (
     Change,
-    ChangeClass,
     ChangeKind,
     Located,
     MatchKind,

@@ -10,8 +10,10 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Change, ChangeClass, ChangeKind, Report, SegmentOp
+from ..classes import ChangeClass, StatusGroup
+from ..model import Change, ChangeKind, Report, SegmentOp
 from . import phrases
+from .blocks import STATUS_HEADING, blocks, group_line, group_note_lines
 from .options import RenderOptions
 from .sanitize import show_invisible, terminal_line, terminal_safe
 
@@ -72,9 +74,16 @@ def render(report: Report, options: RenderOptions) -> RenderableType:
     if options.summary_only:
         parts.append(_index(report))
     else:
-        for change in report.changes:
+        status_heading = False
+        for block in blocks(report):
             parts.append(Text(""))
-            parts.append(_change(change, options, by_text))
+            if isinstance(block, StatusGroup):
+                if not status_heading:
+                    parts.extend((Text(STATUS_HEADING, style="bold magenta"), Text("")))
+                    status_heading = True
+                parts.append(_group(block))
+            else:
+                parts.append(_change(block, options, by_text))
     parts.append(Text(""))
     for note in report.notes:
         parts.append(_text(f"note: {note}", "dim"))
@@ -117,9 +126,18 @@ def _warnings(report: Report) -> RenderableType:
     return Group(*(_text(f"! {w}", "bold magenta") for w in phrases.warnings(report.old, report.new)))
 
 
+def _group(group: StatusGroup) -> RenderableType:
+    body = [_text(line, "dim italic") for line in group_note_lines(group)]
+    head = _numbered("•", _text(group_line(group), "magenta"))  # wraps under itself, not at column 0
+    return Group(head, Padding(Group(*body), _INDENT))
+
+
 def _index(report: Report) -> RenderableType:
     lines: list[RenderableType] = []
-    for change in report.changes:
+    for change in blocks(report):
+        if isinstance(change, StatusGroup):
+            lines.append(_text("  " + group_line(change), "magenta"))
+            continue
         line = Text()
         name = phrases.name_text(change)
         if name:
@@ -130,6 +148,7 @@ def _index(report: Report) -> RenderableType:
         for badge in phrases.badges(change):
             line.append(f"  [{badge}]", style="magenta")
         lines.append(Padding(_numbered(phrases.number_text(change), line), (0, 0, 0, 2)))
+        lines.extend(_text("      " + phrases.quantity_text(q), "bold") for q in change.quantities)
     return Group(Text(""), *lines) if lines else Group()
 
 
@@ -161,6 +180,8 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
     why = phrases.reasons_text(change)
     if why:
         body.append(_text(why, "cyan"))
+    if change.who:
+        body.append(_text(f"who: {change.who}", "cyan"))
     provenance = phrases.provenance_text(change)
     if provenance:
         body.append(_text(provenance, "dim"))

@@ -1,0 +1,169 @@
+"""The three-way view as Markdown and JSON, and the section wording the terminal shares."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Change, ChangeKind
+from ..threeway import Row, ThreeWay, Verdict
+from . import phrases
+from .json import SCHEMA_VERSION
+from .json import _change as change_json
+from .json import _side as side_json
+from .json import _version as version_json
+from .markdown import block_safe, escape, escape_inline, segment_markdown
+
+SECTIONS: tuple[tuple[str, tuple[Verdict, ...]], ...] = (
+    ("Convergence: A ({a}) and B ({b}) made the same change", (Verdict.SAME, Verdict.REMOVED_BY_BOTH)),
+    ("Contested: A ({a}) and B ({b}) changed it differently", (Verdict.DIFFERENT,)),
+    ("Changed only by A ({a})", (Verdict.ONLY_A,)),
+    ("Changed only by B ({b})", (Verdict.ONLY_B,)),
+    ("Removed by A ({a}) only", (Verdict.REMOVED_BY_A,)),
+    ("Removed by B ({b}) only", (Verdict.REMOVED_BY_B,)),
+    ("New in both", (Verdict.ADDED_BY_BOTH,)),
+    ("New in A ({a}) only", (Verdict.ADDED_BY_A,)),
+    ("New in B ({b}) only", (Verdict.ADDED_BY_B,)),
+)
+"""Sections in reading order, each with the verdicts it shows; unchanged rows are only listed."""
+VERDICT_TEXT = {
+    Verdict.UNCHANGED: "unchanged by both",
+    Verdict.ONLY_A: "changed only by A",
+    Verdict.ONLY_B: "changed only by B",
+    Verdict.SAME: "same change in A and B",
+    Verdict.DIFFERENT: "contested",
+    Verdict.REMOVED_BY_A: "removed by A",
+    Verdict.REMOVED_BY_B: "removed by B",
+    Verdict.REMOVED_BY_BOTH: "removed by both",
+    Verdict.ADDED_BY_A: "new in A",
+    Verdict.ADDED_BY_B: "new in B",
+    Verdict.ADDED_BY_BOTH: "new in both",
+}
+
+
+def section_title(title: str, view: ThreeWay) -> str:
+    """A section title with A and B named: ``Changed only by A (E3)``."""
+    return title.replace("{a}", view.a_by).replace("{b}", view.b_by)
+
+
+def row_point(row: Row) -> str:
+    """The point as printed: the base number, or the new number for an added clause."""
+    side = row.base or (row.a.new if row.a else None) or (row.b.new if row.b else None)
+    assert side is not None
+    return phrases.address_text(side.address)
+
+
+def row_name(row: Row) -> str:
+    """``army-cap · Army size``."""
+    side = row.base or (row.a.new if row.a else None) or (row.b.new if row.b else None)
+    assert side is not None
+    return " · ".join(part for part in (side.clause.id, side.clause.title) if part)
+
+
+def side_state(change: Change | None) -> str:
+    """What one side did, in a few words: ``unchanged``, ``removed``, ``bracketed: no → yes``."""
+    if change is None or change.change_class is None:
+        return "unchanged"
+    if change.kind is ChangeKind.REMOVED:
+        return "removed"
+    lines = [*phrases.attribute_lines(change)]
+    if change.segments:
+        lines.insert(0, f"text changed ({phrases.class_text(change)})")
+    provenance = phrases.provenance_text(change)
+    if provenance:
+        lines.append(provenance)
+    return "; ".join(lines) or phrases.class_text(change)
+
+
+def unchanged_points(view: ThreeWay) -> tuple[str, ...]:
+    """The points neither side changed, in base order."""
+    return tuple(row_point(r) for r in view.rows if r.verdict is Verdict.UNCHANGED)
+
+
+def _diff_markdown(change: Change) -> str:
+    whole = phrases.body_text(change)
+    if whole is not None:
+        tag = {ChangeKind.REMOVED: "del", ChangeKind.ADDED: "ins"}.get(change.kind)
+        return f"<{tag}>{escape_inline(whole)}</{tag}>" if tag else escape(whole)
+    return block_safe("".join(segment_markdown(s.op, s.text) for s in change.segments))
+
+
+def _row_markdown(row: Row, view: ThreeWay) -> list[str]:
+    name = row_name(row)
+    head = f"### Point {escape_inline(row_point(row))}{' · ' + escape_inline(name) if name else ''}"
+    out = [f"{head} — {VERDICT_TEXT[row.verdict]}", ""]
+    sides: tuple[tuple[str, Change | None], ...] = ((f"A ({view.a_by})", row.a), (f"B ({view.b_by})", row.b))
+    if row.verdict in (Verdict.SAME, Verdict.REMOVED_BY_BOTH) and row.a is not None:
+        out += [_diff_markdown(row.a), ""]
+        sides = ()
+    elif row.verdict in (Verdict.ONLY_A, Verdict.REMOVED_BY_A, Verdict.ADDED_BY_A) and row.a is not None:
+        out += [
+            _diff_markdown(row.a),
+            "",
+            f"- B ({escape_inline(view.b_by)}): {escape_inline(side_state(row.b))}",
+        ]
+        sides = ()
+    elif row.verdict in (Verdict.ONLY_B, Verdict.REMOVED_BY_B, Verdict.ADDED_BY_B) and row.b is not None:
+        out += [
+            _diff_markdown(row.b),
+            "",
+            f"- A ({escape_inline(view.a_by)}): {escape_inline(side_state(row.a))}",
+        ]
+        sides = ()
+    for label, change in sides:
+        text = _diff_markdown(change) if change is not None else "unchanged"
+        out.append(f"- **{escape_inline(label)}:** {text}")
+    return [*out, ""] if out[-1] else out
+
+
+def render_markdown(view: ThreeWay) -> str:
+    """The view as Markdown: versions, counts, one section per verdict, unchanged points listed."""
+    lines = [
+        f"# Three-way: {escape(view.base.label)} → A {escape(view.a.label)}, B {escape(view.b.label)}",
+        "",
+        "| | Version | Drafted by |",
+        "|---|---|---|",
+    ]
+    for tag, info in (("Base", view.base), ("A", view.a), ("B", view.b)):
+        lines.append(
+            f"| {tag} | {escape_inline(info.title or info.label)} | {escape_inline(', '.join(info.drafted_by)) or '—'} |"
+        )
+    lines += ["", "| Verdict | Clauses |", "|---|---:|"]
+    lines += [f"| {VERDICT_TEXT[v]} | {n} |" for v, n in view.counts if n]
+    lines.append("")
+    for title, verdicts in SECTIONS:
+        rows = [r for r in view.rows if r.verdict in verdicts]
+        if rows:
+            lines += [f"## {escape_inline(section_title(title, view))}", ""]
+            for row in rows:
+                lines += _row_markdown(row, view)
+    unchanged = unchanged_points(view)
+    if unchanged:
+        lines += [f"Unchanged by both ({len(unchanged)}): {escape_inline(', '.join(unchanged))}.", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_json(view: ThreeWay) -> str:
+    """The view as JSON (docs/json.md, "The three-way view"): keys sorted, one row per line."""
+    head = json.dumps(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "view": "three-way",
+            "base": version_json(view.base),
+            "a": {**version_json(view.a), "parties": view.a_by},
+            "b": {**version_json(view.b), "parties": view.b_by},
+            "counts": {v.value: n for v, n in view.counts},
+            "has_changes": view.has_changes,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    rows = []
+    for r in view.rows:
+        a = "null" if r.a is None else change_json(r.a)
+        b = "null" if r.b is None else change_json(r.b)
+        rows.append(f'{{"a":{a},"b":{b},"base":{side_json(r.base)},"verdict":{json.dumps(r.verdict.value)}}}')
+    # "rows" sorts between "has_changes" and "schema_version"; a quote inside a string value is
+    # escaped, so the key is found only where it is a key.
+    before, key, after = head.rpartition(',"schema_version":')
+    return before + ',"rows":[\n' + ",\n".join(rows) + "\n]" + key + after + "\n"

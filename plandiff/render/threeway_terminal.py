@@ -1,0 +1,74 @@
+"""The three-way view for the terminal, as a rich renderable (the CLI owns the console)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ..threeway import Row, ThreeWay, Verdict
+from .options import RenderOptions
+from .sanitize import terminal_line
+from .terminal import _body as change_body
+from .threeway import SECTIONS, VERDICT_TEXT, row_name, row_point, section_title, side_state, unchanged_points
+
+_INDENT = (0, 0, 0, 4)
+_ONE_SIDE = {
+    Verdict.ONLY_A: "a", Verdict.REMOVED_BY_A: "a", Verdict.ADDED_BY_A: "a",
+    Verdict.ONLY_B: "b", Verdict.REMOVED_BY_B: "b", Verdict.ADDED_BY_B: "b",
+    Verdict.SAME: "a", Verdict.REMOVED_BY_BOTH: "a",
+}  # fmt: skip
+"""Rows shown by one side's diff; the other side is summed up in a line (or agrees)."""
+
+
+def render(view: ThreeWay, options: RenderOptions) -> RenderableType:
+    """Versions, one section per verdict, unchanged points listed, counts."""
+    title = Text(style="bold")
+    title.append(f"three-way: {terminal_line(view.base.label)} → A {terminal_line(view.a.label)}, ")
+    title.append(f"B {terminal_line(view.b.label)}")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for tag, info, by in (("base", view.base, ""), ("A", view.a, view.a_by), ("B", view.b, view.b_by)):
+        facts = " · ".join(f for f in (info.title or info.label, info.date, by and f"drafted by {by}") if f)
+        grid.add_row(tag, Text(terminal_line(facts)))
+    parts: list[RenderableType] = [title, Padding(grid, (0, 0, 0, 2))]
+    for heading, verdicts in SECTIONS:
+        rows = [r for r in view.rows if r.verdict in verdicts]
+        if not rows:
+            continue
+        parts += [Text(""), Text(terminal_line(section_title(heading, view)), style="bold magenta")]
+        for row in rows:
+            parts += [Text(""), _row(row, view, options)]
+    unchanged = unchanged_points(view)
+    parts.append(Text(""))
+    if unchanged:
+        parts.append(Text(terminal_line(f"Unchanged by both ({len(unchanged)}): {', '.join(unchanged)}")))
+    counts = ", ".join(f"{n} {VERDICT_TEXT[v]}" for v, n in view.counts if n)
+    summary = Text("Summary: ", style="bold")
+    summary.append(counts or "no clauses")
+    parts.append(summary)
+    return Group(*parts)
+
+
+def _row(row: Row, view: ThreeWay, options: RenderOptions) -> RenderableType:
+    head = Text()
+    head.append(terminal_line(row_point(row)), style="bold")
+    name = row_name(row)
+    if name:
+        head.append("  " + terminal_line(name), style="cyan")
+    head.append("  " + VERDICT_TEXT[row.verdict], style="bold yellow")
+    body: list[RenderableType] = []
+    side = _ONE_SIDE.get(row.verdict)
+    shown, other = (row.a, ("B", view.b_by, row.b)) if side == "a" else (row.b, ("A", view.a_by, row.a))
+    if side is not None and shown is not None:
+        body.append(change_body(shown, options))
+        if row.verdict not in (Verdict.SAME, Verdict.REMOVED_BY_BOTH):
+            tag, by, change = other
+            body.append(Text(terminal_line(f"{tag} ({by}): {side_state(change)}"), style="dim"))
+    else:
+        for tag, by, change in (("A", view.a_by, row.a), ("B", view.b_by, row.b)):
+            body.append(Text(terminal_line(f"{tag} ({by}):"), style="bold"))
+            body.append(change_body(change, options) if change is not None else Text("unchanged"))
+    return Group(head, Padding(Group(*body), _INDENT))
