@@ -224,3 +224,11 @@ def test_every_bundled_pair_has_a_brief_of_five_to_ten() -> None:
         brief = make_brief(compare(a, b))
         changed = sum(1 for c in brief.report.changes if c.change_class is not None)
         assert min(5, changed) <= len(brief.items) <= 10, (a.plan, b.plan)
+
+
+def test_readme_shows_the_brief_as_plandiff_prints_it(runner: CliRunner) -> None:
+    readme = (ROOT / "README.md").read_text()
+    intro = "`plandiff brief us-28-point geneva` gives one page:\n\n```text\n"
+    start = readme.index(intro) + len(intro)
+    shown = readme[start : readme.index("```\n", start)]
+    assert shown == run(runner, "brief", "us-28-point", "geneva", *WIDE)[1]
