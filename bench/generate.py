@@ -45,7 +45,9 @@ def _edit(rng: random.Random, text: str, vocab: list[str]) -> str:
     return " ".join(words) + "."
 
 
-def generate(n: int, with_ids: bool, seed: int) -> tuple[dict[str, object], dict[str, object], list[list[str]]]:
+def generate(
+    n: int, with_ids: bool, seed: int
+) -> tuple[dict[str, object], dict[str, object], list[list[str]]]:
     rng = random.Random(seed)
     vocab = _vocabulary(rng)
     # A clause is [key, text, [sub texts]]; keys identify the same clause in both versions.
@@ -89,7 +91,10 @@ def generate(n: int, with_ids: bool, seed: int) -> tuple[dict[str, object], dict
     for key, number in new_numbers.items():
         if key in old_numbers:
             truth.append([old_numbers[key], number])
-            truth.extend([f"{old_numbers[key]}.{chr(97 + s)}", f"{number}.{chr(97 + s)}"] for s in range(sub_counts[key]))
+            truth.extend(
+                [f"{old_numbers[key]}.{chr(97 + s)}", f"{number}.{chr(97 + s)}"]
+                for s in range(sub_counts[key])
+            )
     return old_doc, new_doc, truth
 
 

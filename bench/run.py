@@ -86,7 +86,9 @@ def main() -> None:
                 write(n, out, ids)
                 files = [str(out / "old.yaml"), str(out / "new.yaml")]
                 t, rss, ft, frss, report = best(
-                    [*compare, *files, "--format", "json", "--unchanged"], [python, "-c", FLOOR, *files], args.repeat
+                    [*compare, *files, "--format", "json", "--unchanged"],
+                    [python, "-c", FLOOR, *files],
+                    args.repeat,
                 )
                 precision, recall = accuracy(report, out / "truth.json")
                 results[(n, ids)] = t
@@ -95,11 +97,17 @@ def main() -> None:
     for ids in (True, False):
         if (20000, ids) in results and (5000, ids) in results:
             ratio = results[(20000, ids)] / results[(5000, ids)]
-            print(f"linearity ({'ids' if ids else 'no ids'}): 20,000 / 5,000 clauses = {ratio:.2f}x (target <= 4.2)")
-    start, _, base, _, _ = best([*compare, "us-28-point", "geneva"], [python, "-c", "import yaml"], max(args.repeat, 5))
+            print(
+                f"linearity ({'ids' if ids else 'no ids'}): 20,000 / 5,000 clauses = {ratio:.2f}x (target <= 4.2)"
+            )
+    start, _, base, _, _ = best(
+        [*compare, "us-28-point", "geneva"], [python, "-c", "import yaml"], max(args.repeat, 5)
+    )
     print(f"start-up: compare us-28-point geneva {start * 1000:.0f} ms, import yaml {base * 1000:.0f} ms, "
           f"ratio {start / base:.2f} (target <= 4)")  # fmt: skip
-    print("targets: ratio <= 1.3 (5,000, ids), <= 1.6 (5,000, no ids); RSS ratio <= 1.5; precision, recall >= 0.99")
+    print(
+        "targets: ratio <= 1.3 (5,000, ids), <= 1.6 (5,000, no ids); RSS ratio <= 1.5; precision, recall >= 0.99"
+    )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Commands that write files: publish (a static site) and import (Markdown → plan YAML)."""
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -33,6 +34,11 @@ def publish(
 
     try:
         plans = load_record(plans_dir)
+        # The process runs with the cyclic collector off (cli.main: loading and one comparison
+        # make few cycles). A site renders hundreds of pages through markdown-it, whose token
+        # trees are cycles: collected, 25 versions × 1,000 clauses peaked at 140 MB instead of
+        # 165 MB, and the peak no longer grows with every page rendered.
+        gc.enable()
         pages = build_site(plans)
         write_site(outdir, pages)
     except PlandiffError as error:

@@ -29,17 +29,27 @@ def known_ids(plans: tuple[PlanVersion, ...]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def clause_history(plans: tuple[PlanVersion, ...], clause_id: str) -> History:
+def id_maps(plans: tuple[PlanVersion, ...]) -> tuple[dict[str, Located], ...]:
+    """Each version's clauses by id: built once for the many histories of a site."""
+    return tuple(_by_id(p) for p in plans)
+
+
+def clause_history(
+    plans: tuple[PlanVersion, ...], clause_id: str, maps: tuple[dict[str, Located], ...] | None = None
+) -> History:
     """The clause ``clause_id`` in each version, with the word diff from its nearest ancestor.
 
     The ancestor is the closest version up the ``parent`` chain that has the clause; a version
     with no such ancestor (a separate document, or the first to have the clause) shows its text
-    without a diff.
+    without a diff. ``maps`` is :func:`id_maps` of ``plans``, when the caller has it: without it
+    every history re-indexes every version, and a site of 20 versions × 800 clauses did that
+    16,000 times (quadratic).
     """
-    if clause_id not in known_ids(plans):
+    maps = maps if maps is not None else id_maps(plans)
+    if not any(clause_id in m for m in maps):
         raise UsageError(f"{clause_id}: no clause with this id in any version")
     by_slug = {p.plan: p for p in plans if p.plan}
-    in_version = [_by_id(p).get(clause_id) for p in plans]
+    in_version = [m.get(clause_id) for m in maps]
     found = {p.plan: located for p, located in zip(plans, in_version) if p.plan}
     entries: list[HistoryEntry] = []
     for plan, located in zip(plans, in_version):

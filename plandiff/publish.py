@@ -13,7 +13,7 @@ import re
 
 from .diff import compare
 from .errors import UsageError
-from .history import clause_history, clause_table
+from .history import clause_history, clause_table, id_maps
 from .model import PlanVersion
 from .render.history import history_markdown, table_markdown
 from .render.html import STYLESHEET, page
@@ -78,9 +78,10 @@ def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
         pages[diff.path] = page(body, diff_heading(by_slug, diff), "../style.css", _nav(1), "diff")
     by_id = {e.id: e for e in entries}
     where = places(by_topic(entries))
+    maps = id_maps(plans)  # indexed once, not once per clause page
     for entry in entries:
         body = _after_heading(
-            history_markdown(clause_history(plans, entry.id)),
+            history_markdown(clause_history(plans, entry.id, maps)),
             clause_links(entry, by_id, where[entry.id], diffs),
         )
         pages[f"clauses/{entry.id}.html"] = page(

@@ -333,3 +333,29 @@ def test_pr_comment_layout_counts_what_it_joins(sizes: list[int], skipped: int) 
     assert layout.size() == len(layout.join())
     text = render_comment(reports, "a", "b", tuple(f"s{k}.yml" for k in range(skipped)))
     assert len(text) <= BUDGET
+
+
+def test_publish_indexes_each_version_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clause histories share one index of the versions: the site of V versions × C clauses reads
+    each version a few times, not once per clause page (that was V × C reads, and 6 GB)."""
+    from plandiff import history, publish
+
+    versions, clauses = 4, 30
+    plans = tuple(
+        PlanVersion(
+            f"v{v}.yaml",
+            tuple(Clause(str(k + 1), f"Clause {k} in version {v // 2}.", id=f"c{k}") for k in range(clauses)),
+            plan=f"v{v}",
+            parent=f"v{v - 1}" if v else None,
+        )
+        for v in range(versions)
+    )
+    reads: list[str] = []
+    real = history._by_id
+    monkeypatch.setattr(history, "_by_id", lambda plan: reads.append(plan.label) or real(plan))
+    pages = publish.build_site(plans)
+    assert sum(1 for p in pages if p.startswith("clauses/")) == clauses
+    assert len(reads) <= 4 * versions  # id_maps once, the table's two passes, slack for one more
+    shared = history.id_maps(plans)
+    for k in (0, clauses - 1):
+        assert history.clause_history(plans, f"c{k}", shared) == history.clause_history(plans, f"c{k}")

@@ -54,8 +54,12 @@ def predicted(report: Report) -> set[Link]:
 
 def by_id_truth(a: PlanVersion, b: PlanVersion) -> tuple[set[Link], set[str], set[str]]:
     """Pairs by id, and the addresses on each side that carry an id."""
-    old = {f.located.clause.id: ".".join(f.located.address) for f in flatten(a.clauses) if f.located.clause.id}
-    new = {f.located.clause.id: ".".join(f.located.address) for f in flatten(b.clauses) if f.located.clause.id}
+    old = {
+        f.located.clause.id: ".".join(f.located.address) for f in flatten(a.clauses) if f.located.clause.id
+    }
+    new = {
+        f.located.clause.id: ".".join(f.located.address) for f in flatten(b.clauses) if f.located.clause.id
+    }
     return {(old[k], new[k]) for k in old.keys() & new.keys()}, set(old.values()), set(new.values())
 
 
