@@ -72,6 +72,13 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _JOINERS = re.compile(r"[-‐‑’'](?=\w)")
 
 
+MAX_CLASSIFY_CHARS = 200_000
+"""Longest text pair (characters, both sides) classified word by word. Folding, stemming and
+counting every word cost about 10 s per megabyte; a longer changed text is called substantive
+with TOO_LONG as its reason, since nothing shows it is not."""
+TOO_LONG = "text too long to classify word by word"
+
+
 def classify(change: Change) -> Change:
     """``change`` with its class, reasons and obligation direction filled in."""
     kind = change.kind
@@ -86,6 +93,8 @@ def classify(change: Change) -> Change:
         return change._replace(change_class=ChangeClass.SUBSTANTIVE, reasons=tuple(reasons))
     o, n = change.old.clause, change.new.clause
     status = _status_reasons(change)
+    if len(o.text) + len(n.text) > MAX_CLASSIFY_CHARS and o.text != n.text:
+        return change._replace(change_class=ChangeClass.SUBSTANTIVE, reasons=(TOO_LONG, *status))
     if o.text == n.text:
         if status:
             return change._replace(change_class=ChangeClass.STATUS, reasons=status)

@@ -24,7 +24,12 @@ from .model import (
 )
 from .quantities import pair_quantities
 from .renumber import Entry, find_ranges
-from .worddiff import WORD, diff_words, normalise
+from .worddiff import WHOLE, WORD, diff_words, normalise
+
+WEIGH_CHARS = 200_000
+"""Longest text pair (characters, both sides) whose word similarity is weighed to call it replaced;
+a longer pair already shown whole (old out, new in) stays modified: stemming millions of words
+cost seconds per megabyte."""
 
 REPLACED_BELOW = 0.1
 """Word similarity (Jaccard) under which a clause that kept its id or slot counts as replaced: its
@@ -206,7 +211,12 @@ def _paired(old: Flat, new: Flat, pair: Pair, options: CompareOptions, shifted: 
     segments, granularity = _text_diff(o.text, n.text, options)
     kind = ChangeKind.MODIFIED if segments or attributes else ChangeKind.UNCHANGED
     quantities = pair_quantities(o.text, n.text) if segments else ()
-    if segments and pair.match is MatchKind.ID and similarity(words(o.text), words(n.text)) < REPLACED_BELOW:
+    if (
+        segments
+        and pair.match is MatchKind.ID
+        and (granularity != WHOLE or len(o.text) + len(n.text) <= WEIGH_CHARS)
+        and similarity(words(o.text), words(n.text)) < REPLACED_BELOW
+    ):
         kind = ChangeKind.REPLACED
         segments = tuple(
             Segment(op, t) for op, t in ((SegmentOp.DELETE, o.text), (SegmentOp.INSERT, n.text)) if t

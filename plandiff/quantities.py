@@ -48,6 +48,10 @@ _NUMBER = re.compile(
 # stops a new start inside a word.
 _YEAR = re.compile(r"(19|20)\d\d\Z")
 _DIGIT = re.compile(r"[0-9]")
+MAX_QUANTITIES = 10_000
+"""Numbers read from one text; a text with more has its numbers shown only in the word diff
+(pairing them one by one in a clause of millions of numbers would cost seconds and say nothing
+a reader can use)."""
 MAX_DIGITS = 24
 """Longest number (digits, separators excluded) read as a quantity; a longer one stays text in the
 word diff. Python refuses ``int()`` of more than 4,300 digits, and a float of more than 308 is
@@ -100,8 +104,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         folded = _fold(text)
         if not any(word in folded for word in _WORDS):
             return ()
-    found = []
+    found: list[Quantity] = []
     for m in _NUMBER.finditer(text):
+        if len(found) > MAX_QUANTITIES:  # enough to know pairing is off (see MAX_QUANTITIES)
+            break
         if _not_an_amount(text, m):
             continue
         num, word, scale = m.group("num"), m.group("word"), m.group("scale")
@@ -162,6 +168,8 @@ def pair_quantities(old_text: str, new_text: str) -> tuple[QuantityChange, ...]:
     """
     old = find_quantities(old_text)
     new = find_quantities(new_text)
+    if len(old) > MAX_QUANTITIES or len(new) > MAX_QUANTITIES:
+        return ()
     # Queues of indices instead of list.remove and a scan per number: 40,000 changed numbers in
     # one clause took over a minute when each number searched the remaining list (quadratic); with
     # the queues pairing is linear in the numbers found.

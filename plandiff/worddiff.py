@@ -34,6 +34,10 @@ here). Proportional below the cap, so the cost grows at most linearly with the t
 constant."""
 CELLS_PER_TOKEN = 40
 """Budget per token of input, in the units of MAX_CELLS (never less than one direct diff)."""
+MAX_TOKENS = {"word": 200_000, "sentence": 50_000}
+"""Longest pair (tokens, both sides) diffed at each granularity at all; longer goes coarser
+without trying. Every pass over a token list costs Python time per token: a 16 MiB clause is
+about 4 million word tokens, and word-level work on it alone took minutes."""
 SCAN_PER_TOKEN = 16
 """Anchoring budget: tokens read while looking for anchors, per token of input (plus one
 DIRECT_TOKENS). Each level of anchoring reads its gaps once; this bounds how deep it may go."""
@@ -114,6 +118,8 @@ def diff_words(
     for granularity, pattern in ((WORD, _TOKEN), (SENTENCE, _SENTENCE)):
         a = [t for t in pattern.findall(old) if t]
         b = [t for t in pattern.findall(new) if t]
+        if len(a) + len(b) > MAX_TOKENS[granularity]:
+            continue
         if len(a) + len(b) > DIRECT_TOKENS and _edit_estimate(a, b, opts) > MAX_EDIT_ESTIMATE:
             continue
         work = Work(len(a) + len(b))

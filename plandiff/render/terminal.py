@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
@@ -34,6 +34,12 @@ _CLASS_STYLE = {
 _INDENT = (0, 0, 0, 4)
 
 
+FAST_WRAP_CHARS = 100_000
+"""Paragraphs longer than this (plain ASCII, no tabs) are wrapped by Paragraph itself: rich
+measures every word in Python, about 5 s per megabyte, while cutting at the last space before the
+width is a string search per line. Shorter text keeps rich's wrapping exactly."""
+
+
 class Paragraph(Text):
     """Clause text: rendered like ``Text``, but one wrapped line at a time.
 
@@ -43,20 +49,38 @@ class Paragraph(Text):
     """
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        lines = self.wrap(
-            console,
-            options.max_width,
-            justify=self.justify or options.justify or "default",
-            overflow=self.overflow or options.overflow or "fold",
-            tab_size=(console.tab_size if self.tab_size is None else self.tab_size) or 8,
-            no_wrap=bool(self.no_wrap if self.no_wrap is not None else options.no_wrap),
-        )
+        plain = self.plain
+        if len(plain) > FAST_WRAP_CHARS and plain.isascii() and "\t" not in plain:
+            lines: Iterable[Text] = _fast_wrap(self, max(options.max_width, 1))
+        else:
+            lines = self.wrap(
+                console,
+                options.max_width,
+                justify=self.justify or options.justify or "default",
+                overflow=self.overflow or options.overflow or "fold",
+                tab_size=(console.tab_size if self.tab_size is None else self.tab_size) or 8,
+                no_wrap=bool(self.no_wrap if self.no_wrap is not None else options.no_wrap),
+            )
         for k, line in enumerate(lines):
             if k:
                 yield Segment("\n")
             yield from line.render(console)
         if self.end:
             yield Segment(self.end)
+
+
+def _fast_wrap(text: Text, width: int) -> Iterator[Text]:
+    """Lines of at most ``width`` characters, broken after the last space that fits (a longer word
+    is cut), keeping the styles; for ASCII text, where a character is one cell."""
+    for paragraph in text.split("\n", allow_blank=True):
+        plain = paragraph.plain
+        cuts = []
+        start = 0
+        while len(plain) - start > width:
+            space = plain.rfind(" ", start, start + width)
+            start = space + 1 if space > start else start + width
+            cuts.append(start)
+        yield from paragraph.divide(cuts) if cuts else (paragraph,)
 
 
 def _text(value: str, style: str = "") -> Text:
