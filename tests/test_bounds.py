@@ -359,3 +359,53 @@ def test_publish_indexes_each_version_a_bounded_number_of_times(monkeypatch: pyt
     shared = history.id_maps(plans)
     for k in (0, clauses - 1):
         assert history.clause_history(plans, f"c{k}", shared) == history.clause_history(plans, f"c{k}")
+
+
+def test_texts_past_the_token_caps_skip_the_finer_levels() -> None:
+    old = "one two three. four five six. " * 10
+    new = "one two three. four five seven. " * 10
+    with mock.patch.object(worddiff, "MAX_TOKENS", {WORD: 50, SENTENCE: 1_000}):
+        segments, granularity, spent = _diff(old, new)
+    assert granularity == SENTENCE and len(spent) == 1  # the word level was never tried
+    _rebuilds(segments, old, new)
+    with mock.patch.object(worddiff, "MAX_TOKENS", {WORD: 50, SENTENCE: 5}):
+        segments, granularity, spent = _diff(old, new)
+    assert (granularity, segments, spent) == (WHOLE, (Segment(D, old), Segment(I, new)), [])
+
+
+def test_a_text_past_the_classify_limit_is_called_out_not_classified() -> None:
+    from plandiff import classify
+
+    old = PlanVersion("o", (Clause("1", "The parties shall meet. " * 20, id="c"),))
+    new = PlanVersion("n", (Clause("1", "The parties may meet. " * 20, id="c"),))
+    (change,) = compare(old, new).changes
+    assert change.reasons != (classify.TOO_LONG,)
+    with mock.patch.object(classify, "MAX_CLASSIFY_CHARS", 100):
+        (change,) = compare(old, new).changes
+    assert (change.change_class.value, change.reasons) == ("substantive", (classify.TOO_LONG,))
+
+
+def test_a_text_with_too_many_numbers_leaves_them_to_the_word_diff() -> None:
+    from plandiff import quantities
+
+    old, new = " ".join(f"{k} days" for k in range(8)), " ".join(f"{k + 1} days" for k in range(8))
+    assert len(pair_quantities(old, new)) == 1  # 0 days gone, 8 days new: paired as 0 → 8
+    with mock.patch.object(quantities, "MAX_QUANTITIES", 5):
+        assert pair_quantities(old, new) == ()
+        assert len(find_quantities(old)) == 6  # stops reading one past the limit
+
+
+def test_long_paragraphs_wrap_at_spaces_with_their_styles() -> None:
+    from plandiff.render import terminal
+
+    text = Paragraph("alpha beta gamma " * 40 + "x" * 250, style="")
+    text.stylize("bold", 6, 10)
+    console = Console(file=io.StringIO(), width=30, color_system="standard", force_terminal=True)
+    with mock.patch.object(terminal, "FAST_WRAP_CHARS", 100), console.capture() as captured:
+        console.print(text)
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", captured.get()).split("\n")
+    assert all(len(line) <= 30 for line in lines)
+    assert lines[0] == "alpha beta gamma alpha beta "
+    assert "".join(lines) == "alpha beta gamma " * 40 + "x" * 250  # nothing lost, breaks after spaces
+    assert "\x1b[1mbeta\x1b[0m" in captured.get()
+    assert lines[-3:] == ["x" * 30, "x" * 10, ""]
