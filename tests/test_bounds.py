@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from plandiff import worddiff
+from plandiff import anchored, worddiff
 from plandiff.diff import compare
 from plandiff.importmd import parse_markdown_plan, to_yaml
 from plandiff.model import Clause, CompareOptions, PlanVersion, Segment, SegmentOp
@@ -86,7 +86,7 @@ def test_a_shuffle_past_the_budget_goes_to_sentences() -> None:
     old = " ".join(first) + ". " + " ".join(second) + "."
     shuffled = random.Random(3)
     new = " ".join(shuffled.sample(first, 1500)) + ". " + " ".join(shuffled.sample(second, 1500)) + "."
-    with mock.patch.object(worddiff, "MAX_CELLS", 200_000):
+    with mock.patch.object(anchored, "MAX_CELLS", 200_000):
         segments, granularity, spent = _diff(old, new)
     assert granularity == SENTENCE
     assert segments == (Segment(D, old), Segment(I, new))
@@ -136,7 +136,7 @@ def test_anchored_diff_rebuilds_both_texts_and_agrees_with_its_reverse(
     """The anchored path at small sizes (DIRECT_TOKENS lowered so that it runs)."""
     old, new = "".join(a), "".join(b).upper() if ignore_case else "".join(b)
     options = CompareOptions(ignore_case=ignore_case)
-    with mock.patch.object(worddiff, "DIRECT_TOKENS", 8):
+    with mock.patch.object(anchored, "DIRECT_TOKENS", 8):
         forward, granularity, _ = _diff(old, new, options)
         backward, granularity_back, _ = _diff(new, old, options)
     _rebuilds(forward, old, new)
@@ -148,7 +148,7 @@ def test_anchored_diff_rebuilds_both_texts_and_agrees_with_its_reverse(
 def test_a_long_gap_sharing_only_repeated_tokens_goes_to_sentences() -> None:
     """No token occurs once on each side, so nothing anchors the long middle: the word level is
     given up without searching, and the sentences are diffed instead."""
-    with mock.patch.object(worddiff, "MAX_CELLS", 10), mock.patch.object(worddiff, "DIRECT_TOKENS", 4):
+    with mock.patch.object(anchored, "MAX_CELLS", 10), mock.patch.object(anchored, "DIRECT_TOKENS", 4):
         segments, granularity, spent = _diff("a a b b. f g.", "b b a a. f g.")
     assert granularity == SENTENCE
     assert segments == (Segment(D, "a a b b. "), Segment(I, "b b a a. "), Segment(E, "f g."))
