@@ -19,6 +19,8 @@ from .cliapp import (
     Quiet,
     app,
     colored,
+    complete_clause,
+    complete_plan,
     console_for,
     emit,
     fail,
@@ -46,8 +48,9 @@ def compare(
     plans: Annotated[
         list[str] | None,
         typer.Argument(
-            help="OLD NEW (or BASE A B): YAML files, REV:PATH or bundled names. With --git: paths to limit to.",
+            help="OLD NEW (or BASE A B): files, REV:PATH, bundled names or - (stdin). With --git: paths.",
             show_default=False,
+            autocompletion=complete_plan,
         ),
     ] = None,
     fmt: Annotated[
@@ -82,7 +85,10 @@ def compare(
     clause: Annotated[
         list[str] | None,
         typer.Option(
-            "--clause", "-c", help="Only this clause (id or number such as 6 or 10(b)); repeatable."
+            "--clause",
+            "-c",
+            help="Only this clause (id or number such as 6 or 10(b)); repeatable.",
+            autocompletion=complete_clause,
         ),
     ] = None,
     topic: Annotated[

@@ -9,9 +9,10 @@ import typer
 
 from .catalog import load_record
 from .cliapp import MaxBytes, PlansDir, app, fail
-from .errors import PlandiffError
+from .errors import PlandiffError, PlanFormatError, quoted
 from .load import MAX_BYTES, parse_plan, read_text
 from .output import write_report
+from .render.sanitize import terminal_line
 from .sitedir import write_site
 
 
@@ -57,20 +58,33 @@ def import_markdown(
     ] = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
-    """Turn a numbered list ("1.", sub-points "a)", "(a)" or nested bullets) into plan YAML, numbers kept.
+    """Turn a numbered text into plan YAML, numbers kept: Markdown lists, or plain text numbered
+    "1.", "1)", "(1)", "Article 1", "Point 1:", with sub-points "a)", "(a)", "i.", … at any depth.
 
-    The result validates and is ready for ids to be added.
+    Text before the first point becomes the plan's preamble, text after the last its closing;
+    text between points is named on stderr, never put into a clause. The result validates and is
+    ready for ids to be added. From a PDF or Word file: pdftotext -layout, or pandoc -t
+    commonmark, first (docs/format.md).
 
     Example:
 
       plandiff import plan.md --plan my-draft --title "My draft" --date 2025-11-20 -o plans/my-draft.yaml
     """
-    from .importmd import parse_markdown_plan, to_yaml
+    from .importmd import import_document, locate, to_yaml
 
     try:
         text = read_text(file, str(file), max_bytes)
-        yaml_text = to_yaml(parse_markdown_plan(text, str(file)), plan, title, date)
-        parse_plan(yaml_text, str(output or file))  # what we write must load, or we say why
+        found = import_document(text, str(file))
+        yaml_text = to_yaml(found.points, plan, title, date, preamble=found.preamble, closing=found.closing)
+        try:
+            parse_plan(yaml_text, str(output or file))  # what we write must load, or we say why
+        except PlanFormatError as error:  # said at the line of the source, not of the YAML
+            line, problem = locate(found.points, error.where, error.problem)
+            raise PlanFormatError(str(file), line, "", problem) from None
+        for line, skipped in found.skipped:
+            where = f"{file}:{line}" if line else str(file)
+            sys.stderr.write(f"plandiff: note: {terminal_line(where)}: text between points, kept in no clause: "
+                             f"{terminal_line(quoted(skipped))}\n")  # fmt: skip
         if output is not None:
             write_report(output, yaml_text, (file,))
         else:

@@ -16,6 +16,7 @@ from .cliapp import (
     app,
     changed_versions,
     colored,
+    complete_clause,
     console_for,
     fail,
     load_input,
@@ -205,7 +206,9 @@ def show(
 
 @app.command()
 def history(
-    clause_id: Annotated[str, typer.Argument(metavar="ID", help="A clause id, e.g. army-cap.")],
+    clause_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A clause id, e.g. army-cap.", autocompletion=complete_clause)
+    ],
     plans_dir: PlansDir = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Output format: terminal, markdown.")

@@ -26,7 +26,7 @@ PIPE_WIDTH = 100
 """Terminal-format width when stdout is not a terminal (pipes, files): stable, readable output."""
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help=(
@@ -115,6 +115,50 @@ def emit(text: str, pager: bool) -> None:
     except BrokenPipeError:  # the reader quit the pager early: nothing more to show
         pass
     pager_process.wait()
+
+
+def complete_plan(incomplete: str) -> list[str]:
+    """Shell completion of a plan argument: the bundled plan names (the shell adds file names)."""
+    from .load import bundled_slugs
+
+    return [slug for slug in bundled_slugs() if slug.startswith(incomplete)]
+
+
+def complete_clause(incomplete: str) -> list[str]:
+    """Shell completion of ``--clause``/``ID``: the clause ids of the plans already on the command
+    line (files and bundled names), else of every bundled plan. Completion never fails: a plan
+    that does not load adds nothing."""
+    import shlex
+
+    from .load import bundled_slugs
+
+    # typer hands completion callbacks no parsed arguments for a command's variadic argument; the
+    # words typed so far are in the environment of its completion scripts (bash: COMP_WORDS;
+    # zsh, fish, PowerShell: _TYPER_COMPLETE_ARGS).
+    line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
+    try:
+        words = shlex.split(line)
+    except ValueError:
+        words = line.split()
+    slugs = set(bundled_slugs())
+    given = [w for w in words[2:] if w != incomplete and (w in slugs or w.endswith((".yaml", ".yml")))]
+    plans: list[PlanVersion] = []
+    try:
+        if given:
+            plans = [load_arg(p)[0] for p in given]
+        else:
+            from .catalog import load_bundled
+
+            plans = list(load_bundled())
+    except PlandiffError:
+        pass
+    ids: set[str] = set()
+    todo = [clause for plan in plans for clause in plan.clauses]
+    while todo:
+        clause = todo.pop()
+        ids.update([clause.id] if clause.id else [])
+        todo.extend(clause.clauses)
+    return sorted(i for i in ids if i.startswith(incomplete))
 
 
 def fail(error: PlandiffError) -> NoReturn:

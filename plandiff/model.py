@@ -90,6 +90,10 @@ class PlanVersion(NamedTuple):
     parent: str | None = None
     """Slug of the version this one revises."""
     notes: str | None = None
+    preamble: str | None = None
+    """The document's text before its first point (verbatim; not a clause, never diffed as one)."""
+    closing: str | None = None
+    """The document's text after its last point (verbatim; not a clause)."""
 
 
 class Located(NamedTuple):

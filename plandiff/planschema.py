@@ -13,7 +13,8 @@ MAX_CLAUSE_DEPTH = 6
 """Deepest clause nesting (point → sub-point → …); real texts use 3 at most."""
 
 PLAN_KEYS = (
-    "plan", "title", "date", "drafted_by", "status", "sources", "parent", "notes", "clauses",
+    "plan", "title", "date", "drafted_by", "status", "sources", "parent", "notes", "preamble", "clauses",
+    "closing",
 )  # fmt: skip
 CLAUSE_KEYS = (
     "number", "text", "id", "title", "topics", "provenance", "bracketed", "note", "clauses",
@@ -156,6 +157,8 @@ class _Builder:
             sources=() if "sources" not in items else self.sources(items["sources"]),
             parent=None if "parent" not in items else self.slug(items["parent"], "parent"),
             notes=self.optional_string(root, "notes", ""),
+            preamble=self.optional_string(root, "preamble", ""),
+            closing=self.optional_string(root, "closing", ""),
         )
 
     def sources(self, node: RawNode) -> tuple[Source, ...]:

@@ -157,3 +157,61 @@ def test_wrapped_headings_indent_under_the_clause(tmp_path: Path, width: int) ->
                 == "12  reconstruction-and-development · Reconstruction, development and the sharing of future profits"
             )
             assert follow.startswith("    modified")
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        pytest.param(
+            "plandiff compare us", "2", ["us-28-point", "us-revised-package"], id="bundled-plan-names"
+        ),
+        pytest.param(
+            f"plandiff compare {CASE / 'v1.yaml'} {CASE / 'v2.yaml'} --clause ar",
+            "5",
+            ["army-cap"],
+            id="clause-ids",
+        ),
+        pytest.param("plandiff history army-c", "2", ["army-cap"], id="history-id"),
+    ],
+)
+def test_shell_completion(words: str, cword: str, expected: list[str]) -> None:
+    run = _run(_PLANDIFF_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=cword)
+    assert (run.returncode, run.stdout.split(), run.stderr) == (0, expected, "")
+
+
+def _in_terminal(*args: str, **env: str) -> str:
+    """Run plandiff with stdout on a pseudo-terminal; returns what reached the terminal."""
+    import pty
+
+    leader, follower = pty.openpty()
+    clean = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "PAGER", "LESS")}
+    clean.update(PYTHONPATH=str(ROOT), LINES="10", COLUMNS="100", **env)
+    try:
+        subprocess.run([sys.executable, "-m", "plandiff", *args], stdout=follower, stderr=subprocess.DEVNULL,
+                       env=clean, check=False, timeout=60)  # fmt: skip
+    finally:
+        os.close(follower)
+    out = b""
+    try:
+        while chunk := os.read(leader, 65536):
+            out += chunk
+    except OSError:  # EIO: the terminal's other end is closed and drained
+        pass
+    os.close(leader)
+    return out.decode("utf-8", "replace")
+
+
+def test_long_output_to_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    args = ("compare", "us-28-point", "geneva", "--no-color")
+    screen = _in_terminal(*args, PAGER=f"cat > {paged}")
+    assert paged.read_text() == _run(*args, "--width", "100").stdout and screen == ""
+    paged.unlink()
+    direct = _in_terminal(*args, "--no-pager", PAGER=f"cat > {paged}")
+    assert not paged.exists() and "army-cap" in direct
+    piped = _run(*args, PAGER=f"cat > {paged}")  # stdout a pipe: never paged
+    assert not paged.exists() and "army-cap" in piped.stdout
+    short = _in_terminal(
+        "compare", "-q", str(CASE / "v1.yaml"), str(CASE / "v2.yaml"), PAGER=f"cat > {paged}"
+    )
+    assert not paged.exists() and short == ""
