@@ -11,6 +11,7 @@ import typer
 from . import cli_publish, cli_review, cli_views  # noqa: F401  # register their commands on the app
 from .catalog import clause_count, load_bundled
 from .cli_gitcompare import compare_git
+from .cli_shell import complete_clause, complete_plan, emit
 from .cliapp import (
     Markers,
     MaxBytes,
@@ -19,10 +20,7 @@ from .cliapp import (
     Quiet,
     app,
     colored,
-    complete_clause,
-    complete_plan,
     console_for,
-    emit,
     fail,
     load_input,
     run_app,

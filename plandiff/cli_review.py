@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .catalog import load_record
+from .cli_shell import complete_clause
 from .cliapp import (
     Markers,
     MaxBytes,
@@ -16,7 +17,6 @@ from .cliapp import (
     app,
     changed_versions,
     colored,
-    complete_clause,
     console_for,
     fail,
     load_input,

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from .cliapp import STDIN, MaxBytes, app, colored, console_for, fail, load_input, to_text
+from .cli_shell import STDIN
+from .cliapp import MaxBytes, app, colored, console_for, fail, load_input, to_text
 from .errors import PlandiffError, UsageError, quoted
 from .load import MAX_BYTES
 from .model import CompareOptions, PlanVersion

@@ -22,6 +22,7 @@ HOMES = {
         "plandiff.cli_review",
         "plandiff.cli_publish",
         "plandiff.cli_views",
+        "plandiff.cli_shell",
     },
     "rich": {
         "plandiff.cli",
@@ -77,6 +78,7 @@ CLI = {
     "plandiff.cliapp",
     "plandiff.cli_views",
     "plandiff.cli_gitenv",
+    "plandiff.cli_shell",
     "plandiff.cli_gitcompare",
     "plandiff.cli_review",
     "plandiff.cli_publish",
