@@ -14,7 +14,7 @@ from strategies import any_text, clause_lists, loadable_text, plans, plans_with_
 
 from plandiff.diff import compare
 from plandiff.load import parse_plan
-from plandiff.model import ChangeKind, Clause, CompareOptions, PlanVersion, SegmentOp
+from plandiff.model import ChangeKind, Clause, CompareOptions, PlanVersion, Report, SegmentOp
 from plandiff.render import FORMATS, RenderOptions, renderer
 from plandiff.worddiff import diff_words
 
@@ -41,6 +41,29 @@ def test_swap_symmetry(a: PlanVersion, b: PlanVersion) -> None:
     ab, ba = compare(a, b).summary, compare(b, a).summary
     assert (ab.added, ab.removed, ab.split, ab.merged) == (ba.removed, ba.added, ba.merged, ba.split)
     assert ab.modified + ab.unchanged + ab.replaced == ba.modified + ba.unchanged + ba.replaced
+
+
+def _links(report: Report) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    out = set()
+    for c in report.changes:
+        if c.old is not None and c.new is not None:
+            out.add((c.old.address, c.new.address))
+            split = c.kind is ChangeKind.SPLIT
+            out.update((c.old.address, p.address) if split else (p.address, c.new.address) for p in c.parts)
+    return out
+
+
+@settings(max_examples=150)
+@given(revisions())
+def test_pairing_without_ids_agrees_with_its_reverse(
+    revision: tuple[PlanVersion, PlanVersion, set[tuple[str, str]]],
+) -> None:
+    """Comparing B with A finds exactly the pairs of A with B, reversed (anchors are the pairs
+    common to every longest in-order run, the band is two-sided, ties break symmetrically)."""
+    old, new, _ = revision
+    forward = _links(compare(old, new, CompareOptions(use_ids=False)))
+    backward = _links(compare(new, old, CompareOptions(use_ids=False)))
+    assert forward == {(n, o) for o, n in backward}
 
 
 @settings(max_examples=150)

@@ -8,16 +8,17 @@ in the number of unpaired clauses, whatever the texts.
 
 from __future__ import annotations
 
-from heapq import nsmallest
+from heapq import nlargest
+from operator import itemgetter
 
 from .similarity import SUB_POINT_WEIGHT, Terms, Vector, cosine, counts, document_frequency, weigh
 
-LOOKUP_BUDGET = 160
+LOOKUP_BUDGET = 96
 """Postings read per lookup, rarest term first: a term whose posting list would exceed what is
 left is too common to tell clauses apart (and would make the lookup cost grow with the plan)."""
-CANDIDATES = 8
+CANDIDATES = 6
 """Clauses kept per lookup, by summed weight of shared rare terms, then scored by cosine."""
-BAND = 3
+BAND = 2
 """Unpaired clauses on each side of a clause's proportional place in its gap between anchors
 that are scored as well: a reworded point that stayed in place shares only common words."""
 
@@ -78,12 +79,13 @@ def _index(vectors: dict[int, Vector]) -> dict[str, list[int]]:
 
 def _lookup(vec: Vector, index: dict[str, list[int]]) -> list[int]:
     postings = sorted((p for p in map(index.get, vec) if p is not None), key=len)  # rarest first
-    hits: dict[int, float] = {}
+    hits: dict[int, int] = {}
     budget = LOOKUP_BUDGET
     for posting in postings:
         if len(posting) > budget:
             break
         budget -= len(posting)
         for k in posting:
-            hits[k] = hits.get(k, 0.0) + 1.0
-    return nsmallest(CANDIDATES, hits, key=lambda k: (-hits[k], k))
+            hits[k] = hits.get(k, 0) + 1
+    # Most shared rare terms first; ties in index order (the same whichever version is old).
+    return [k for k, _ in nlargest(CANDIDATES, hits.items(), key=itemgetter(1))]

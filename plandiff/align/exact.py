@@ -6,6 +6,8 @@ document order (16,000 copies of "Reserved." pair in one sweep).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..flat import Flat, children_of
 from ..model import MatchKind
 from .similarity import word_list
@@ -54,8 +56,10 @@ class Pairing:
     def by_text(self) -> None:
         """Identical texts, then texts equal but for case, spacing and punctuation (a pair of
         ``similar`` wording with similarity 1). Each runs in place first (under paired parents or
-        both at the top; blank texts only there), then anywhere.
+        both at the top; blank texts only there), then anywhere. A text found once in each version
+        pairs at once (the usual case: where it stands cannot matter).
         """
+        self._unique_texts()
         for anywhere in (False, True):
             self._equal_texts(self.old.texts, self.new.texts, anywhere, MatchKind.TEXT)
         # Only clauses still unpaired are normalised; the others get a key that never matches.
@@ -63,6 +67,23 @@ class Pairing:
         new_words = ["" if j in self.back else _normal(t) for j, t in enumerate(self.new.texts)]
         for anywhere in (False, True):
             self._equal_texts(old_words, new_words, anywhere, MatchKind.SIMILAR)
+
+    def _unique_texts(self) -> None:
+        old_count = Counter(self.old.texts)
+        new_count = Counter(self.new.texts)
+        where = {t: j for j, t in enumerate(self.new.texts) if new_count[t] == 1}
+        old_ids, new_ids, use_ids = self.old.ids, self.new.ids, self.use_ids
+        for i, text in enumerate(self.old.texts):
+            j = where.get(text)
+            if (
+                j is not None
+                and old_count[text] == 1
+                and i not in self.partner
+                and j not in self.back
+                and text.strip()
+                and not (use_ids and old_ids[i] and new_ids[j])
+            ):
+                self.pair(i, j, MatchKind.TEXT)
 
     def _equal_texts(self, old_keys: list[str], new_keys: list[str], anywhere: bool, kind: MatchKind) -> None:
         """Pair equal keys in document order.

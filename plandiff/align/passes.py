@@ -98,7 +98,6 @@ class _Aligner(Pairing):
         for j in new_free:
             for i in content.lookup_new(j):
                 self._edge(content, edges, i, j)
-        self._band(content, edges, None)
         for (i, j), score in sorted(edges.items(), key=_strongest_first):
             if score < CLEAR:
                 break
