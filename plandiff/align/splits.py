@@ -22,6 +22,9 @@ PIECE_FROM_WHOLE = 0.3
 is mostly made of the whole's content, not a new clause that mentions it."""
 GAIN_MIN = 0.05
 """Share of the whole's weight that each piece must add to what the others already cover."""
+MAX_PIECES = 6
+"""Pieces tried per whole, best first: bounds the work when many clauses point to one whole
+(a split into more parts than this is reported as the best parts plus new clauses)."""
 COVER_MIN = 0.55
 """Share of the whole's weight (sum of squared unit weights) found among the pieces' terms."""
 
@@ -56,7 +59,7 @@ def find_groups(
     for w in sorted(offered):
         whole = whole_vectors[w]
         main = main_piece(w)
-        pieces = sorted(offered[w], key=lambda p: (-cosine(whole, part_vectors[p]), p))
+        pieces = sorted(offered[w], key=lambda p: (-cosine(whole, part_vectors[p]), p))[:MAX_PIECES]
         chosen = [main] if main is not None and main in part_vectors else []
         if not chosen:
             chosen, pieces = pieces[:1], pieces[1:]
