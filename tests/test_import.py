@@ -101,3 +101,65 @@ def test_errors_name_the_line_of_the_source(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "plandiff: error: " + message.format(path=source) + "\n"
     assert not out.exists()
+
+
+def _pdf(lines: list[str]) -> bytes:
+    """A one-page PDF showing ``lines`` in Helvetica (enough for pdftotext)."""
+    text = "\n".join(
+        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj T*" for line in lines
+    )
+    stream = f"BT /F1 12 Tf 72 720 Td 16 TL\n{text}\nET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for k, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    table = b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(out))
+    return out + b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + table + trailer
+
+
+def _docs_commands(tool: str) -> list[str]:
+    text = (Path(__file__).parent.parent / "docs" / "format.md").read_text()
+    block = text.split("From a PDF or a Word file", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    start = next(k for k, c in enumerate(commands) if c.startswith(tool))
+    return commands[start : start + 2]
+
+
+@pytest.mark.parametrize("tool", ["pdftotext", "pandoc"])
+def test_pdf_and_word_conversions_in_the_docs(tmp_path: Path, tool: str) -> None:
+    """docs/format.md's commands, as written, from a PDF (pdftotext) and a Word file (pandoc)."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed (Debian: apt install poppler-utils pandoc)")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "bin").mkdir()
+    shim = tmp_path / "bin" / "plandiff"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m plandiff "$@"\n')
+    shim.chmod(0o755)
+    if tool == "pdftotext":
+        lines = (DATA / "import-plain-text" / "plan.txt").read_text().splitlines()
+        (tmp_path / "plan.pdf").write_bytes(_pdf(lines))
+    else:
+        source = DATA / "import-preamble-closing" / "plan.md"
+        subprocess.run(["pandoc", str(source), "-o", str(tmp_path / "plan.docx")], check=True)
+    import os
+
+    env = {**os.environ, "PATH": f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    for command in _docs_commands(tool):
+        run = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert (run.returncode, run.stderr) == (0, ""), command
+    case = "import-plain-text" if tool == "pdftotext" else "import-preamble-closing"
+    expected = (DATA / case / "expected.yaml").read_text().replace("plan: draft", "plan: my-draft")
+    assert (tmp_path / "plans" / "my-draft.yaml").read_text() == expected

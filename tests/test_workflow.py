@@ -274,3 +274,23 @@ def test_action_shell_steps_write_the_comment(repo: Path, golden) -> None:  # ty
         assert (run.returncode, run.stderr) == (0, ""), step["name"]
     assert _shell(repo, "cat c.md").stdout == _shell(repo, "plandiff pr-comment main HEAD").stdout
     golden(GOLDENS / "pr-comment-geneva.md", (repo / "c.md").read_text())
+
+
+def test_pr_comment_added_file_and_one_warning_per_file(repo: Path, golden) -> None:  # type: ignore[no-untyped-def]
+    """An added file is not "(none) → …"; two reconstructed revisions give one warning; no H1."""
+    v2 = (CASE / "v2.yaml").read_text()
+    (repo / "plans" / "geneva.yaml").write_text(v2.replace("800,000 personnel", "850,000 personnel"))
+    (repo / "plans" / "draft.yaml").write_text(v2)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "draft and an edit")
+    run = _shell(repo, "plandiff pr-comment HEAD~1 HEAD")
+    assert (run.returncode, run.stderr) == (0, "")
+    golden(GOLDENS / "pr-comment-added.md", run.stdout)
+    assert (
+        "(none)" not in run.stdout
+        and "| Version | `(not in HEAD~1)` | `HEAD:plans/draft.yaml` |" in run.stdout
+    )
+    assert not [line for line in run.stdout.splitlines() if line.startswith("# ")]
+    geneva = run.stdout.split("<summary>plans/geneva.yaml")[1]
+    assert geneva.count("**Warning:**") == 1 and "are both reconstructed" in geneva
+    assert "| Title | Geneva framework (reconstructed) | same |" in geneva
