@@ -6,6 +6,7 @@ The rules, in order (docs/classes.md lists them with examples):
 2. Same text: a change of bracketing, provenance or attribution (``proposed_by``) is status; a
    change of title or topics only is editorial; a move or renumbering alone is editorial.
 3. Texts equal once case, spacing and punctuation (outside numbers) are ignored: editorial.
+   Currency and per cent signs are not punctuation (``50%`` → ``50`` changes an amount).
 4. Otherwise substantive for each of these that holds: an amount changed (the quantity pairing),
    a negation added or removed, the obligation moved (plandiff.obligation), a condition or
    limitation added or removed, a deadline or duration changed, an actor added or dropped, or at
@@ -18,7 +19,6 @@ A text change always also carries a bracketing or provenance change in its reaso
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from .classes import ChangeClass, Strength
@@ -34,9 +34,10 @@ NEGATIONS = frozenset(["not", "no", "never", "neither", "none", "without", "cann
 """Negation words; "nor" is left out because it pairs with "neither" (one negation, not two)."""
 CONDITIONS = tuple(
     sorted({*HEDGES, "if", "only", "until", "as long as", "conditional on", "in the event",
-            "after", "once", "pending", "in peacetime", "in wartime", "limited to"}, key=len, reverse=True)
+            "after", "once", "pending", "in peacetime", "in wartime", "limited to"}, key=lambda p: (-len(p), p))
 )  # fmt: skip
-"""Conditions and limitations; their appearing or going is substantive."""
+"""Conditions and limitations, longest first (then alphabetical: a set's order is not fixed);
+their appearing or going is substantive."""
 ACTORS = {
     "russia": "Russia", "russian federation": "Russia", "moscow": "Russia", "kremlin": "Russia",
     "ukraine": "Ukraine", "kyiv": "Ukraine",
@@ -69,6 +70,9 @@ STOP_WORDS = frozenset({
 })  # fmt: skip
 _PUNCT_IN_NUMBER = re.compile(r"(?<=\d)\.(?=\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_PUNCTUATION = re.compile(r"[^\w\s\0$€£¥%]")
+"""Punctuation (and other marks) for rule 3: anything but letters, digits, spacing, the decimal
+point placeholder, currency signs and the per cent sign (which change what a number means)."""
 _JOINERS = re.compile(r"[-‐‑’'](?=\w)")
 
 
@@ -142,27 +146,27 @@ def fold(text: str) -> str:
     # punctuation ("1.5" is not "15").
     text = _JOINERS.sub("", _THOUSANDS.sub("", text.casefold()))
     text = _PUNCT_IN_NUMBER.sub("\0", text)
-    kept = "".join(" " if unicodedata.category(c)[0] == "P" else c for c in text)
-    return " ".join(kept.replace("\0", ".").split())
+    return " ".join(_PUNCTUATION.sub(" ", text).replace("\0", ".").split())
 
 
 def _words(text: str) -> list[str]:
     """Lower-case words; a possessive counts as its noun ("Ukraine's" → "ukraine")."""
-    out = []
-    for word in _WORD.findall(text.casefold()):
-        word = word.replace("’", "'")
-        out.append(word.removesuffix("'s"))
-    return out
+    return [w.removesuffix("'s") for w in _WORD.findall(text.casefold().replace("’", "'"))]
 
 
-def _found(text: str, table: tuple[str, ...] | dict[str, str]) -> Counter[str]:
-    padded = " " + " ".join(_words(text)) + " "
+_CONDITION_KEYS = tuple((f" {p} ", p) for p in CONDITIONS)  # longest first
+_ACTOR_KEYS = tuple((f" {p} ", ACTORS[p]) for p in sorted(ACTORS, key=len, reverse=True))
+
+
+def _found(words: list[str], keys: tuple[tuple[str, str], ...]) -> Counter[str]:
+    """How often each phrase occurs among ``words``, longest phrases first (a match is used up)."""
+    padded = " " + " ".join(words) + " "
     out: Counter[str] = Counter()
-    for phrase in sorted(table, key=len, reverse=True):
-        count = padded.count(f" {phrase} ")
+    for key, name in keys:
+        count = padded.count(key)
         if count:
-            out[table[phrase] if isinstance(table, dict) else phrase] += count
-            padded = padded.replace(f" {phrase} ", " \0 ")
+            out[name] += count
+            padded = padded.replace(key, " \0 ")
     return out
 
 
@@ -172,14 +176,15 @@ def text_reasons(old: str, new: str, change: Change | None = None) -> tuple[tupl
     if change is not None and change.quantities:
         q = change.quantities[0]
         reasons.append(f"amount changed: {q.old or 'none'} → {q.new or 'none'}")
-    neg_old = sum(w in NEGATIONS or w.endswith("n't") for w in _words(old))
-    neg_new = sum(w in NEGATIONS or w.endswith("n't") for w in _words(new))
+    words_old, words_new = _words(old), _words(new)
+    neg_old = sum(w in NEGATIONS or w.endswith("n't") for w in words_old)
+    neg_new = sum(w in NEGATIONS or w.endswith("n't") for w in words_new)
     if neg_old != neg_new:
         reasons.append("negation added" if neg_new > neg_old else "negation removed")
     moved = strength_change(old, new)
     if moved is not None:
         reasons.append(f"obligation {moved.direction.value}: {moved.detail}")
-    cond_old, cond_new = _found(old, CONDITIONS), _found(new, CONDITIONS)
+    cond_old, cond_new = _found(words_old, _CONDITION_KEYS), _found(words_new, _CONDITION_KEYS)
     said = moved.detail if moved is not None else ""
     for phrase in sorted(cond_new - cond_old):
         if f'"{phrase}"' not in said:  # a hedge the obligation reason already names
@@ -189,13 +194,13 @@ def text_reasons(old: str, new: str, change: Change | None = None) -> tuple[tupl
             reasons.append(f'condition removed: "{phrase}"')
     if Counter(_deadlines(old)) != Counter(_deadlines(new)):
         reasons.append("deadline or duration changed")
-    act_old, act_new = set(_found(old, ACTORS)), set(_found(new, ACTORS))
+    act_old, act_new = set(_found(words_old, _ACTOR_KEYS)), set(_found(words_new, _ACTOR_KEYS))
     if act_new - act_old:
         reasons.append("actor added: " + ", ".join(sorted(act_new - act_old)))
     if act_old - act_new:
         reasons.append("actor dropped: " + ", ".join(sorted(act_old - act_new)))
     if not reasons:
-        came, went = _content_change(old, new)
+        came, went = _content_change(words_old, words_new)
         if len(came) + len(went) >= NEW_CONTENT_WORDS:
             reasons.append(f"content changed: {len(came)} words in, {len(went)} out")
     return tuple(reasons), (moved.direction if moved is not None else None)
@@ -209,15 +214,22 @@ def _deadlines(text: str) -> list[str]:
     ]
 
 
-def _content_change(old: str, new: str) -> tuple[list[str], list[str]]:
+def _content_change(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
     """Content words that came and went, counted by stem so spelling variants cancel out.
 
     Linear in the texts' length (two Counters), whatever the texts: a rewritten megabyte clause
-    costs two passes.
+    costs two passes; each distinct word is stemmed once.
     """
-    a = Counter(_stem(w) for w in _words(old) if w not in STOP_WORDS)
-    b = Counter(_stem(w) for w in _words(new) if w not in STOP_WORDS)
+    a, b = _stems(old), _stems(new)
     return sorted((b - a).elements()), sorted((a - b).elements())
+
+
+def _stems(words: list[str]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for word, count in Counter(words).items():
+        if word not in STOP_WORDS:
+            out[_stem(word)] += count
+    return out
 
 
 def _stem(word: str) -> str:
@@ -230,7 +242,7 @@ def _stem(word: str) -> str:
 
 
 def _editorial_reason(old: str, new: str) -> str:
-    came, went = _content_change(old, new)
+    came, went = _content_change(_words(old), _words(new))
     if not came and not went:
         return "word order, spelling or small words only"
     came_words = sorted({w for w in _words(new) if _stem(w) in came})

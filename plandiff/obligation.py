@@ -37,6 +37,7 @@ MODALS: dict[str, int] = {
     "is invited to": 1, "are invited to": 1, "is free to": 1, "are free to": 1,
     "is allowed to": 1, "are allowed to": 1, "is entitled to": 1, "are entitled to": 1,
     "is eligible": 1, "is eligible for": 1, "will discuss": 1, "will be discussed": 1,
+    "be invited to": 1, "be allowed to": 1, "be entitled to": 1, "be free to": 1,
 }  # fmt: skip
 """Modal phrases and how binding they are: 3 binding, 2 expected or intended, 1 permitted."""
 

@@ -131,6 +131,11 @@ BUNDLED = [
     ("Ukraine's Armed Forces will be limited to 600,000 personnel.",
      "No limits are placed on Ukraine's armed forces or defence industry, including their international cooperation.",
      SUB, ("amount changed: 600,000 → none", "negation added", 'condition removed: "limited to"')),
+    ("When all parties accept this memorandum, the ceasefire takes effect immediately once both sides have withdrawn to agreed points, so that implementation can begin.",
+     "When all parties accept this memorandum, the ceasefire takes effect immediately once both sides have withdrawn to agreed points, so that implementation can begin; arrangements for monitoring the ceasefire are agreed under US supervision.",
+     SUB, ("actor added: United States",)),
+    ("Russia is invited to rejoin the G8.", "Russia will be invited to rejoin the G8.",
+     EDI, ('rewording: "will" in',)),
 ]  # fmt: skip
 
 # Constructed edits, one per rule and reason.
@@ -163,6 +168,8 @@ CONSTRUCTED = [
     ("Troops withdraw within 30 days.", "Troops withdraw within thirty days.", EDI, ('rewording: "thirty" in, "30" out',)),
     ("600,000 personnel", "600000 personnel", EDI, ("case, punctuation or spacing only",)),
     ("The fund holds 1.5 billion.", "The fund holds 15 billion.", SUB, ("amount changed: 1.5 billion → 15 billion",)),
+    ("The US receives 50% of the profits.", "The US receives 50 of the profits.", SUB, ("amount changed: 50% → none",)),
+    ("Europe adds $100 billion.", "Europe adds 100 billion.", SUB, ("amount changed: $100 billion → none",)),
 ]  # fmt: skip
 
 # Status and kind rules: attributes on clauses, not text.

@@ -179,7 +179,7 @@ def test_change_classes_are_core() -> None:
     """Classification is computed in the core (diff imports it) and never by a renderer."""
     assert "plandiff.classify" in imports("plandiff.diff")
     assert imports("plandiff.classify") <= {
-        "__future__", "re", "unicodedata", "collections",
+        "__future__", "re", "collections",
         "plandiff.model", "plandiff.obligation", "plandiff.quantities", "plandiff.classes",
     }  # fmt: skip
 

@@ -187,6 +187,7 @@ CASES = [
         "",
     ),
     ("Europe adds $100 billion.", "Europe adds $200 billion.", None, ""),
+    ("Russia is invited to rejoin the G8.", "Russia will be invited to rejoin the G8.", None, ""),
     (
         'Ukraine will receive "reliable" security guarantees.',
         "Ukraine will receive strong security guarantees.",
