@@ -7,7 +7,7 @@ import pytest
 from plandiff.align import align_clauses
 from plandiff.diff import compare
 from plandiff.flat import flatten
-from plandiff.model import ChangeKind, Clause, MatchKind, PlanVersion
+from plandiff.model import ChangeKind, Clause, CompareOptions, MatchKind, PlanVersion
 
 
 def c(number: str, text: str, id: str | None = None, *subs: Clause) -> Clause:
@@ -157,3 +157,45 @@ def test_piece_covering_the_whole_is_no_split() -> None:
             (ChangeKind.REMOVED, ("2",), None),
             (ChangeKind.ADDED, None, ("2",)),
         ]
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        pytest.param(
+            (
+                c("1", "Ukraine receives reliable security guarantees."),
+                c("2", "European fighter jets are stationed in Poland to protect the airspace of Ukraine."),
+            ),
+            [("split", ("1",), ("1",), (("2",),))],
+            id="pieces-that-cover-the-whole-are-a-split",
+        ),
+        pytest.param(
+            (
+                c("1", "Ukraine receives reliable security guarantees."),
+                c("2", "The security guarantees for Ukraine are reviewed every year."),
+            ),
+            [("modified", ("1",), ("1",), ()), ("added", None, ("2",), ())],
+            id="a-clause-that-adds-nothing-of-the-whole-is-no-piece",
+        ),
+    ],
+)
+def test_split_needs_coverage(new: tuple[Clause, ...], expected: list[tuple[object, ...]]) -> None:
+    old = plan(
+        c(
+            "1",
+            "Ukraine receives reliable security guarantees, and European fighter jets are based in Poland to "
+            "protect its airspace.",
+        )
+    )
+    report = compare(old, plan(*new), CompareOptions(use_ids=False))
+    found = [
+        (
+            ch.kind.value,
+            ch.old and ch.old.address,
+            ch.new and ch.new.address,
+            tuple(p.address for p in ch.parts),
+        )
+        for ch in report.changes
+    ]
+    assert found == expected
