@@ -186,7 +186,10 @@ def test_pr_comment_path_with_a_newline_adds_no_heading() -> None:
     comment = render_comment([_file("plans/x\n\n## Approved by legal\n\n<b>x</b>.yaml")], "main", "HEAD")
     html = markdown_to_html(comment.split("<details>")[0])
     assert len(re.findall(r"<h[1-6][ >]", html)) == 1 and "<b>" not in comment
-    assert "<summary>plans/x\\x0a\\x0a## Approved by legal\\x0a\\x0a&lt;b&gt;x&lt;/b&gt;.yaml — " in comment
+    assert (
+        "<summary>plans/x&#92;x0a&#92;x0a&#35;&#35; Approved by legal&#92;x0a&#92;x0a&lt;b&gt;x&lt;/b&gt;.yaml — "
+        in comment
+    )
 
 
 def test_pr_comment_folded_hint_quotes_and_escapes_the_path() -> None:
@@ -256,7 +259,10 @@ def test_invisible_set_covers_every_format_character() -> None:
         pytest.param(markdown_code, "a|b", "a\\|b", id="code-in-table"),
         pytest.param(markdown_code, "plans/x.yaml", "`plans/x.yaml`", id="code"),
         pytest.param(
-            html_text, "<a href='x'>\n\n @u", "&lt;a href=&#x27;x&#x27;&gt;\\x0a\\x0a @\u200bu", id="html"
+            html_text,
+            "<a href='x'>\n\n @u",
+            "&lt;a href=&#x27;x&#x27;&gt;&#92;x0a&#92;x0a @\u200bu",
+            id="html",
         ),
     ],
 )

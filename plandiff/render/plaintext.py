@@ -57,11 +57,13 @@ def plan_markdown(plan: PlanVersion) -> str:
     def sub(clauses: tuple[Clause, ...], indent: int) -> None:
         for clause in clauses:
             # Indented into the item, so that "1)" opens a nested list and "a)" stays a line.
-            lines.append(" " * indent + f"{clause.number}) {escape_inline(clause.text)}")
-            sub(clause.clauses, indent + len(clause.number) + 2)
+            number = escape_inline(clause.number)
+            lines.append(" " * indent + f"{number}) {escape_inline(clause.text)}")
+            sub(clause.clauses, indent + len(number) + 2)
 
     for clause in plan.clauses:
-        lines.append(f"{clause.number}. {escape_inline(clause.text)}")
-        sub(clause.clauses, len(clause.number) + 2)
+        number = escape_inline(clause.number)  # plain numbers (6, a, 2.1) are unchanged
+        lines.append(f"{number}. {escape_inline(clause.text)}")
+        sub(clause.clauses, len(number) + 2)
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

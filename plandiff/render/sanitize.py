@@ -37,7 +37,9 @@ the non-ASCII spaces. Legitimate in running text, so shown only where text chang
 _INVISIBLE = re.compile(f"[{INVISIBLE}\\\\]")
 _MARKDOWN = re.compile(r"[\\`*_\[\]|~$#!]")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_HTML_ENTITIES = {**_ENTITIES, '"': "&quot;", "'": "&#x27;"}
+_HTML_ENTITIES = {**_ENTITIES, '"': "&quot;", "'": "&#x27;", **{c: f"&#{ord(c)};" for c in "\\`*_[]|~$#!"}}
+"""HTML escapes, plus Markdown punctuation as numeric references: text that is raw HTML on GitHub
+(``<summary>``) but Markdown to a renderer with raw HTML off is inert to both."""
 _MENTION = re.compile(r"(?<![\w@/`])@(?=[A-Za-z0-9])")
 """An ``@`` where GitHub would start a user or team mention."""
 NO_MENTION = "@\u200b"
@@ -129,7 +131,7 @@ def markdown_code(text: str) -> str:
 def html_text(text: str) -> str:
     """Untrusted text for HTML (element content or a quoted attribute), on one line.
 
-    ``& < > " '`` become entities, control characters and line breaks are written out as
+    ``& < > " '`` and Markdown punctuation become character references, control characters and line breaks are written out as
     ``\\xNN`` (so the text can sit inside a GitHub HTML block, which a blank line would end), and
     ``@user`` is neutralised.
     """
