@@ -24,6 +24,7 @@ from collections import Counter
 from .classes import ChangeClass, Strength
 from .model import Change, ChangeKind
 from .obligation import HEDGES, strength_change
+from .provenance import provenance_label
 from .quantities import NUMBER_WORDS
 
 NEW_CONTENT_WORDS = 3
@@ -133,8 +134,9 @@ def _status_reasons(change: Change) -> tuple[str, ...]:
     out = []
     if o.bracketed != n.bracketed:
         out.append("bracketed" if n.bracketed else "brackets lifted")
-    if o.provenance is not n.provenance:
-        out.append(f"provenance {o.provenance.value} → {n.provenance.value}")
+    old, new = (provenance_label(c.provenance, c.status_provenance) or "published" for c in (o, n))
+    if old != new:
+        out.append(f"provenance {old} → {new}")
     if o.proposed_by != n.proposed_by:
         out.append(f"attributed to {n.proposed_by}" if n.proposed_by else "attribution dropped")
     return tuple(out)

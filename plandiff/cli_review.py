@@ -262,8 +262,9 @@ def table(
         from .history import clause_table, select_versions
         from .render.history import table_markdown  # rich: only when asked
 
-        chosen = select_versions(load_record(plans_dir), split_values([versions] if versions else None))
-        text = table_markdown(clause_table(chosen, tuple(ids or ())))
+        record = load_record(plans_dir)
+        chosen = select_versions(record, split_values([versions] if versions else None))
+        text = table_markdown(clause_table(chosen, tuple(ids or ()), record))
     except PlandiffError as error:
         fail(error)
     if fmt == "html":

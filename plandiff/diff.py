@@ -24,6 +24,7 @@ from .model import (
 )
 from .quantities import pair_quantities
 from .renumber import Entry, find_ranges
+from .versions import version_info
 from .worddiff import WHOLE, WORD, diff_words, normalise
 
 WEIGH_CHARS = 200_000
@@ -143,15 +144,7 @@ def summarise(changes: list[Change] | tuple[Change, ...], ranges: int = 0) -> Su
 
 
 def _info(version: PlanVersion) -> VersionInfo:
-    return VersionInfo(
-        label=version.label,
-        plan=version.plan,
-        title=version.title,
-        date=version.date,
-        status=version.status,
-        drafted_by=version.drafted_by,
-        parent=version.parent,
-    )
+    return version_info(version)
 
 
 def _where(located: Located) -> str:

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .model import Located, QuantityChange, Segment, VersionInfo
+from .model import ChangeKind, Located, QuantityChange, Segment, VersionInfo
+
+
+class SubPoint(NamedTuple):
+    """A sub-point of the followed clause, compared with the same sub-point in the ancestor."""
+
+    kind: ChangeKind
+    """ADDED, REMOVED, MODIFIED, or UNCHANGED (also every sub-point where there is no ancestor)."""
+    old: Located | None
+    """In the ancestor version; None when added or when there is no ancestor."""
+    new: Located | None
+    """In this version; None when removed."""
+    segments: tuple[Segment, ...] = ()
+    """Word diff of the texts when both exist and differ."""
+    quantities: tuple[QuantityChange, ...] = ()
 
 
 class HistoryEntry(NamedTuple):
@@ -18,6 +32,8 @@ class HistoryEntry(NamedTuple):
     segments: tuple[Segment, ...] = ()
     """Word diff from that version; empty when the text is the same or there is none."""
     quantities: tuple[QuantityChange, ...] = ()
+    subpoints: tuple[SubPoint, ...] = ()
+    """The clause's sub-points (at any depth) in document order, removed ones after the rest."""
 
 
 class History(NamedTuple):
@@ -32,7 +48,9 @@ class TableCell(NamedTuple):
 
     located: Located | None
     changed: bool
-    """True when the text, bracket or provenance differs from the previous version that had it."""
+    """True when the clause changed since the previous column that had it, as ``compare`` counts a
+    change: text, title, topics or bracket (:func:`plandiff.history.content_changed`); a change of
+    provenance alone is not one."""
 
 
 class ClauseTable(NamedTuple):

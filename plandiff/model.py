@@ -13,25 +13,10 @@ from typing import NamedTuple
 
 from .classes import ChangeClass, StatusGroup, Strength
 
-
-class Provenance(enum.Enum):
-    """How a clause's wording is known."""
-
-    PUBLISHED = "published"
-    """From a published or leaked full text (the default)."""
-    REPORTED = "reported"
-    """Known only from press accounts of the text."""
-    CARRIED = "carried"
-    """Assumed unchanged from the parent version; not confirmed by any source."""
-
-
-class Status(enum.Enum):
-    """How a whole version is known."""
-
-    PUBLISHED = "published"
-    LEAKED = "leaked"
-    REPORTED = "reported"
-    RECONSTRUCTED = "reconstructed"
+# Re-exported for mypy --strict (no implicit re-export): these types have always been importable from here.
+from .provenance import Coverage as Coverage  # noqa: PLC0414 - explicit re-export
+from .provenance import Provenance as Provenance  # noqa: PLC0414 - explicit re-export
+from .provenance import Status as Status  # noqa: PLC0414 - explicit re-export
 
 
 class Source(NamedTuple):
@@ -70,6 +55,8 @@ class Clause(NamedTuple):
     """1-based line of the clause in its file; 0 for clauses built in code."""
     proposed_by: str | None = None
     """The side the text attributes this point to (``Ukraine``), when it names one."""
+    status_provenance: Provenance | None = None
+    """How the clause's standing (kept, bracketed) is known, if not as its wording; None: same."""
 
 
 class PlanVersion(NamedTuple):
@@ -94,6 +81,8 @@ class PlanVersion(NamedTuple):
     """The document's text before its first point (verbatim; not a clause, never diffed as one)."""
     closing: str | None = None
     """The document's text after its last point (verbatim; not a clause)."""
+    reported_points: int | None = None
+    """How many points the version was reported to have (the Geneva draft: 19), when known."""
 
 
 class Located(NamedTuple):
@@ -277,6 +266,8 @@ class VersionInfo(NamedTuple):
     drafted_by: tuple[str, ...] = ()
     parent: str | None = None
     """Slug of the version this one revises."""
+    coverage: Coverage = Coverage()
+    """How its clauses are known: counts by provenance, reported size, where carried ones come from."""
 
 
 class CompareOptions(NamedTuple):

@@ -13,12 +13,12 @@ MAX_CLAUSE_DEPTH = 6
 """Deepest clause nesting (point → sub-point → …); real texts use 3 at most."""
 
 PLAN_KEYS = (
-    "plan", "title", "date", "drafted_by", "status", "sources", "parent", "notes", "preamble", "clauses",
-    "closing",
+    "plan", "title", "date", "drafted_by", "status", "sources", "parent", "notes", "reported_points",
+    "preamble", "clauses", "closing",
 )  # fmt: skip
 CLAUSE_KEYS = (
-    "number", "text", "id", "title", "topics", "provenance", "bracketed", "note", "clauses",
-    "proposed_by",
+    "number", "text", "id", "title", "topics", "provenance", "status_provenance", "bracketed", "note",
+    "clauses", "proposed_by",
 )  # fmt: skip
 SOURCE_KEYS = ("title", "url", "date")
 
@@ -159,7 +159,20 @@ class _Builder:
             notes=self.optional_string(root, "notes", ""),
             preamble=self.optional_string(root, "preamble", ""),
             closing=self.optional_string(root, "closing", ""),
+            reported_points=None
+            if "reported_points" not in items
+            else self.count(items["reported_points"], "reported_points"),
         )
+
+    def count(self, node: RawNode, where: str) -> int:
+        if isinstance(node, RawScalar) and node.kind == INT:
+            value = int(node.value.replace("_", ""), 10)
+            if 0 < value < 100_000:
+                return value
+        raise self.fail(node.line, where, f"expected a whole number from 1 to 99999, got {describe(node)}")
+
+    def provenance(self, node: RawNode, where: str) -> Provenance:
+        return Provenance(self.enum_value(node, where, tuple(p.value for p in Provenance)))
 
     def sources(self, node: RawNode) -> tuple[Source, ...]:
         if not isinstance(node, RawSeq):
@@ -247,14 +260,15 @@ class _Builder:
             topics=() if topics is None else self.string_list(topics, f"{where}.topics", slugs=True),
             provenance=Provenance.PUBLISHED
             if provenance is None
-            else Provenance(
-                self.enum_value(provenance, f"{where}.provenance", tuple(p.value for p in Provenance))
-            ),
+            else self.provenance(provenance, f"{where}.provenance"),
             bracketed=False if bracketed is None else self.boolean(bracketed, f"{where}.bracketed"),
             note=self.optional_string(node, "note", where),
             clauses=() if children is None else self.clauses(children, f"{where}.clauses", depth + 1),
             line=node.line,
             proposed_by=self.optional_string(node, "proposed_by", where),
+            status_provenance=None
+            if "status_provenance" not in items
+            else self.provenance(items["status_provenance"], f"{where}.status_provenance"),
         )
 
     def boolean(self, node: RawNode, where: str) -> bool:

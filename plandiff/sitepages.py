@@ -25,6 +25,7 @@ from .sitemap import (
     steps_between,
     text_changes,
 )
+from .versions import version_info
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+\Z")
 SUMMARY_WORDS = 10
@@ -161,6 +162,9 @@ def version_markdown(plan: PlanVersion, plans: tuple[PlanVersion, ...], diffs: t
         facts.append(("Revised by", ", ".join(link(version_name(c), f"{c.plan}.html") for c in children)))
     lines += [f"| Version | {markdown_code(str(plan.plan))} |", "|---|---|"]
     lines += [*(f"| {k} | {v} |" for k, v in facts if v), ""]
+    warning = phrases.warning_text(version_info(plan, str(plan.plan)))
+    if warning:
+        lines += [f"> **Warning:** {markdown_inline(warning)}.", ""]
     if plan.notes:
         lines += [f"> {markdown_inline(plan.notes)}", ""]
     mine = [d for d in diffs if plan.plan in (d.old, d.new)]
@@ -179,9 +183,7 @@ def version_markdown(plan: PlanVersion, plans: tuple[PlanVersion, ...], diffs: t
             if clause.title:
                 head.append(markdown_inline(clause.title))
             marks = [
-                m
-                for m in (clause.provenance.value, "bracketed" if clause.bracketed else "")
-                if m and m != "published"
+                m for m in (phrases.provenance_label(clause), "bracketed" if clause.bracketed else "") if m
             ]
             if marks:
                 head.append(f"*{', '.join(marks)}*")

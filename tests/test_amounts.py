@@ -70,6 +70,10 @@ FROM_28_POINT = {
     ("us-28-point", "us-revised-package", "eu-membership", "year: new in the text → 2027"),
     ("us-28-point", "us-revised-package", "security-guarantees", "points: new in the text → 3"),
     ("us-28-point", "us-revised-package", "znpp", "new in the text → 50%"),
+    ("us-28-point", "russia-terms-2026", "army-cap", "personnel: 600,000 → no longer in the text"),
+    ("us-28-point", "russia-terms-2026", "elections", "days: 100 → no longer in the text"),
+    ("us-28-point", "russia-terms-2026", "frozen-assets", "new in the text → $800 billion"),
+    ("us-28-point", "russia-terms-2026", "non-aggression", "years: 30 → no longer in the text"),
 }
 """Every quantity line from the 28-point to each other bundled version, read one by one: each is
 an amount the record states (army cap, election days, the $800 billion fund, the 30 years of

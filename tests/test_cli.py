@@ -49,7 +49,8 @@ def test_bundled_compare_shows_what_matters(runner: CliRunner) -> None:
     ]  # fmt: skip
     assert (
         text.count(
-            "bracketed, provenance published → reported: 3, 4, 7, 8, 21, 21(a), 21(b), 21(c), 21(d), 22"
+            "bracketed, provenance published → text carried, status reported: 3, 4, 7, 8, 21, 21(a), 21(b),\n"
+            "   21(c), 21(d), 22"
         )
         == 1
     )
@@ -57,7 +58,7 @@ def test_bundled_compare_shows_what_matters(runner: CliRunner) -> None:
         app, ["compare", "us-28-point", "geneva", "--no-color", "--width", "100", "--order", "clause"]
     ).stdout
     for heading in (
-        "21  territory · Territory  modified · status  [bracketed]",
+        "21  territory · Territory  modified · status  [bracketed]  [text carried, status reported]",
         "7  nato-membership · NATO membership  modified · status  [bracketed]",
     ):
         assert heading in clause_order and heading not in text

@@ -39,6 +39,7 @@ HOMES = {
 STDLIB_ONLY = {
     "plandiff.model", "plandiff.errors", "plandiff.rawtree", "plandiff.lineage", "plandiff.obligation",
     "plandiff.classes",
+    "plandiff.provenance",
 }  # fmt: skip
 RENDER_MAY_NOT_IMPORT = {
     "plandiff.align",
@@ -180,7 +181,7 @@ def test_change_classes_are_core() -> None:
     assert "plandiff.classify" in imports("plandiff.diff")
     assert imports("plandiff.classify") <= {
         "__future__", "re", "collections",
-        "plandiff.model", "plandiff.obligation", "plandiff.quantities", "plandiff.classes",
+        "plandiff.model", "plandiff.obligation", "plandiff.quantities", "plandiff.classes", "plandiff.provenance",
     }  # fmt: skip
 
 

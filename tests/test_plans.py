@@ -105,7 +105,14 @@ FACTS = [
     ("geneva", "army-cap", "6", r"800,000 personnel in peacetime"),
     # E3 counter-proposal, 23 Nov 2025 (US numbering)
     ("e3-counterproposal", "army-cap", "6", r"800,000 personnel in peacetime"),
-    ("e3-counterproposal", "non-aggression", "2", r"Russia, Ukraine and NATO"),
+    (
+        "e3-counterproposal",
+        "non-aggression",
+        "2",
+        r"Russia, Ukraine and NATO .* past 30 years are to be resolved",
+    ),
+    ("e3-counterproposal", "response-to-russian-invasion", "c", r"a robust, coordinated military response"),
+    ("e3-counterproposal", "ceasefire-monitoring", "u1", r"monitoring the ceasefire .* under US supervision"),
     ("e3-counterproposal", "nato-membership", "7", r"consensus among NATO members"),
     ("e3-counterproposal", "fighter-jets", "9", r"NATO fighter jets .* Poland"),
     ("e3-counterproposal", "us-guarantee", "10", r"NATO Article 5"),
@@ -119,6 +126,13 @@ FACTS = [
     ("us-revised-package", "donetsk-buffer-zone", "d", r"roughly 30% of Donetsk oblast"),
     ("us-revised-package", "znpp", "19", r"US operator.* 50%"),
     ("us-revised-package", "russian-withdrawal-elsewhere", "c", r"Kharkiv, Sumy and Dnipropetrovsk"),
+    (
+        "us-revised-package",
+        "foreign-troops",
+        "8",
+        r"United States will oppose any deployment of foreign troops",
+    ),
+    ("us-revised-package", "no-further-expansion", "3", r"non-enlargement .* separate document"),
     # 20-point framework, 23 Dec 2025
     ("ukraine-20-point", "army-cap", "4", r"800,000 personnel in peacetime"),
     ("ukraine-20-point", "elections", "18", r"as soon as possible once the agreement has been signed"),
@@ -129,6 +143,13 @@ FACTS = [
     ("ukraine-20-point", "line-of-contact", "a", r"Donetsk, Luhansk, Zaporizhzhia and Kherson"),
     ("ukraine-20-point", "peace-council", "19", r"Donald Trump"),
     ("ukraine-20-point", "dnipro-black-sea", "16", r"Kinburn Spit"),
+    ("ukraine-20-point", "religious-and-minority-rights", "a", r"EU's rules on religious tolerance"),
+    # Russia's reported memorandum terms, 28 Feb 2026
+    ("russia-terms-2026", "army-cap", "4", r"No cap .* Russia drops its demand"),
+    ("russia-terms-2026", "line-of-contact", "a", r"withdraws its forces from the rest of Donetsk region"),
+    ("russia-terms-2026", "russian-withdrawal-elsewhere", "c", r"Dnipropetrovsk, Sumy and Kharkiv"),
+    ("russia-terms-2026", "international-monitoring-forces", "d", r"opposes any foreign troops"),
+    ("russia-terms-2026", "security-guarantees", "3", r"Ukraine will receive strong security guarantees"),
     # European 24-point plan (The Telegraph)
     ("european-24-point", "army-cap", "11", r"No limits"),
     ("european-24-point", "prisoner-exchange", "7", r"all for all"),
@@ -146,11 +167,95 @@ def test_key_facts(slug: str, cid: str, number: str, pattern: str) -> None:
 
 
 def test_geneva_brackets_territory_and_nato() -> None:
+    # Only the bracketing was reported: the text is the 28-point wording, carried.
     geneva = by_id(load("geneva"))
     for cid in ("territory", "no-change-by-force", "nato-membership", "no-further-expansion",
-                "russia-nato-dialogue", "foreign-troops"):  # fmt: skip
-        assert geneva[cid].bracketed and geneva[cid].provenance is Provenance.REPORTED
+                "russia-nato-dialogue", "foreign-troops", "crimea-luhansk-donetsk", "line-of-contact",
+                "russian-withdrawal-elsewhere", "donetsk-buffer-zone"):  # fmt: skip
+        clause = geneva[cid]
+        assert clause.bracketed, cid
+        assert (clause.provenance, clause.status_provenance) == (Provenance.CARRIED, Provenance.REPORTED), cid
     assert geneva["sovereignty"].provenance is Provenance.CARRIED
+    assert load("geneva").reported_points == 19
+
+
+TEXT_CARRIED_STATUS_REPORTED = [
+    # (plan, clause ids): the wording is the parent's, only the clause's standing was reported
+    ("e3-counterproposal", ("reconstruction", "development-fund", "rehabilitation", "infrastructure",
+                            "minerals", "world-bank-package", "prisoner-exchange", "family-reunification")),
+    ("us-revised-package", ("line-of-contact", "no-change-by-force")),
+    ("russia-terms-2026", ("non-aggression",)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("slug", "ids"), TEXT_CARRIED_STATUS_REPORTED, ids=[s for s, _ in TEXT_CARRIED_STATUS_REPORTED]
+)
+def test_text_carried_status_reported(slug: str, ids: tuple[str, ...]) -> None:
+    plan = load(slug)
+    clauses, parent = by_id(plan), by_id(load(str(plan.parent)))
+    for cid in ids:
+        clause = clauses[cid]
+        assert (clause.provenance, clause.status_provenance) == (Provenance.CARRIED, Provenance.REPORTED), cid
+        assert clause.text == parent[cid].text, f"{cid}: a carried text must be the parent's"
+        assert clause.note, f"{cid}: the note says what was reported"
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_carried_text_is_the_parents(path: Path) -> None:
+    plan = load_plan(path)
+    if plan.parent is None:
+        return
+    parent = by_id(load(plan.parent))
+    for cid, clause in by_id(plan).items():
+        if clause.provenance is Provenance.CARRIED and cid in parent:
+            assert clause.text == parent[cid].text, (path.stem, cid)
+
+
+def test_e3_marks_what_was_only_reported() -> None:
+    e3 = by_id(load("e3-counterproposal"))
+    for cid in (
+        "russia-reintegration",
+        "sanctions-relief",
+        "g8",
+        "gas-infrastructure",
+        "ceasefire-monitoring",
+    ):
+        assert e3[cid].provenance is Provenance.REPORTED, cid
+    # The ceasefire point itself was not seen as text: only the US-supervision element was reported.
+    assert e3["ceasefire"].provenance is Provenance.CARRIED
+    assert "under US supervision" not in e3["ceasefire"].text
+
+
+def test_20_point_links_to_28_point_subjects() -> None:
+    twenty = by_id(load("ukraine-20-point"))
+    us = by_id(load("us-28-point"))
+    assert (
+        "religious-and-minority-rights" in twenty
+        and twenty["tolerance"].clauses[0].id == "religious-and-minority-rights"
+    )
+    assert "line-of-contact" in us and us["territory"].clauses[1].id == "line-of-contact"
+
+
+def test_russia_terms_are_keyed_to_the_20_point_text() -> None:
+    russia, twenty = load("russia-terms-2026"), load("ukraine-20-point")
+    assert (russia.status, russia.parent, russia.drafted_by) == (
+        Status.REPORTED,
+        "ukraine-20-point",
+        ("Russia",),
+    )
+    assert [f.located.address for f in flatten(russia.clauses)] == [
+        f.located.address for f in flatten(twenty.clauses)
+    ]
+    assert set(by_id(russia)) == set(by_id(twenty))
+    reported = {cid for cid, c in by_id(russia).items() if c.provenance is Provenance.REPORTED}
+    assert reported == {
+        "army-cap",
+        "line-of-contact",
+        "russian-withdrawal-elsewhere",
+        "international-monitoring-forces",
+    }
+    assert "15 years" in (by_id(russia)["security-guarantees"].note or "")
 
 
 def test_json_schema_matches_the_loader() -> None:
@@ -177,7 +282,7 @@ def test_ukraine_20_point_drops_nato_and_amnesty() -> None:
 
 def test_e3_deletes_points_3_and_26() -> None:
     numbers = {c.number for c in load("e3-counterproposal").clauses}
-    assert numbers == {str(n) for n in range(1, 29)} - {"3", "26"}
+    assert numbers == ({str(n) for n in range(1, 29)} - {"3", "26"}) | {"u1"}  # u1: reported, place unknown
 
 
 def test_required_ids_present_where_the_version_has_the_clause() -> None:
@@ -205,6 +310,7 @@ SHEET_OF = {
     "us-revised-package": "us-revised-package-2025-12-10.md",
     "ukraine-20-point": "ukraine-20-point-2025-12-23.md",
     "paris-declaration": "paris-declaration-2026-01-06.md",
+    "russia-terms-2026": "reported-revisions-2026.md",
 }
 """The fact sheet each bundled version is built from (``../shared/sources/``)."""
 SHEET_URL = re.compile(r"https?://[^\s)>\]`,]+")

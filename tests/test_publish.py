@@ -16,7 +16,7 @@ from plandiff.render.plaintext import plan_markdown
 
 GOLDENS = ROOT / "tests" / "goldens"
 BUNDLED = ("us-28-point", "e3-counterproposal", "geneva", "us-revised-package", "ukraine-20-point",
-           "european-24-point", "paris-declaration")  # fmt: skip
+           "russia-terms-2026", "european-24-point", "paris-declaration")  # fmt: skip
 
 
 def test_history_army_cap(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +52,7 @@ def test_table(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-de
     assert result.exit_code == 0 and result.stderr == ""
     golden(GOLDENS / "table.md", result.stdout)
     html = runner.invoke(app, [*args, "--format", "html"]).stdout
-    assert html.startswith("<!DOCTYPE html>") and html.count("<tr>") == 4
+    assert html.startswith("<!DOCTYPE html>") and html.count("<tr>") == 5  # header, warning row, 3 clauses
     bad = runner.invoke(app, ["table", "--versions", "us-28-point,nope"])
     assert bad.exit_code == 2 and "--versions: unknown version 'nope'" in bad.stderr
 

@@ -29,7 +29,7 @@ PAGES = (
     "table.html",
     "versions/geneva.html",
     "diffs/us-28-point--geneva.html",
-    "diffs/us-28-point--ukraine-20-point.html",
+    "diffs/us-28-point--russia-terms-2026.html",  # first → latest in the lineage
     "clauses/army-cap.html",
     "clauses/territory.html",
 )

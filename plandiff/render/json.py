@@ -98,7 +98,7 @@ _HINT = '{"address":[%s],"similarity":%s}'
 """``may_continue``: the clause on the other side an added or removed clause may continue."""
 _SIDE = (
     '{"address":[%s],"bracketed":%s,"id":%s,"note":%s,"number":%s,"proposed_by":%s,"provenance":%s,'
-    '"text":%s,"title":%s,"topics":[%s]}'
+    '"status_provenance":%s,"text":%s,"title":%s,"topics":[%s]}'
 )
 
 
@@ -110,6 +110,12 @@ def _version(info: VersionInfo) -> Json:
         "date": info.date,
         "status": info.status.value if info.status else None,
         "drafted_by": list(info.drafted_by),
+        "parent": info.coverage.carried_from,
+        "clauses": info.coverage.clauses,
+        "reported": info.coverage.reported,
+        "carried": info.coverage.carried,
+        "status_reported": info.coverage.status_reported,
+        "reported_points": info.coverage.reported_points,
     }
 
 
@@ -129,6 +135,7 @@ def _side(located: Located | None) -> str:
         _STRING(c.number),
         _optional(c.proposed_by),
         _STRING(c.provenance._value_),
+        "null" if c.status_provenance is None else _STRING(c.status_provenance._value_),
         _STRING(c.text),
         _optional(c.title),
         ",".join(map(_STRING, c.topics)),

@@ -6,14 +6,17 @@ from ..classes import ChangeClass
 from ..model import (
     Change,
     ChangeKind,
+    Clause,
     Located,
     MatchKind,
+    Provenance,
     QuantityChange,
     RenumberedRange,
     Status,
     Summary,
     VersionInfo,
 )
+from ..provenance import provenance_label as label_of
 from .sanitize import show_invisible
 
 UNVERIFIED_STATUSES = (Status.RECONSTRUCTED, Status.REPORTED)
@@ -144,21 +147,30 @@ def attribute_lines(change: Change) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def provenance_label(clause: Clause) -> str | None:
+    """``reported``, ``carried`` or ``text carried, status reported``; None for published text."""
+    return label_of(clause.provenance, clause.status_provenance)
+
+
 def provenance_text(change: Change) -> str | None:
-    """``provenance: published → reported`` when it changed."""
-    if change.old and change.new and change.old.clause.provenance is not change.new.clause.provenance:
-        return f"provenance: {change.old.clause.provenance.value} → {change.new.clause.provenance.value}"
+    """``provenance: published → reported`` (or ``→ text carried, status reported``) when it changed."""
+    if change.old and change.new:
+        old = provenance_label(change.old.clause) or Provenance.PUBLISHED.value
+        new = provenance_label(change.new.clause) or Provenance.PUBLISHED.value
+        if old != new:
+            return f"provenance: {old} → {new}"
     return None
 
 
 def badges(change: Change) -> tuple[str, ...]:
-    """Marks a reader must not miss: ``bracketed``, ``reported``, ``carried``."""
+    """Marks a reader must not miss: ``bracketed``, ``reported``, ``carried``, ``text carried, status reported``."""
     clause = main_side(change).clause
     marks = []
     if clause.bracketed:
         marks.append("bracketed")
-    if clause.provenance.value != "published":
-        marks.append(clause.provenance.value)
+    label = provenance_label(clause)
+    if label:
+        marks.append(label)
     if change.strength is not None:
         marks.append(change.strength.value)
     return tuple(marks)
@@ -192,13 +204,38 @@ def version_facts(info: VersionInfo) -> tuple[str, ...]:
     return tuple(facts)
 
 
+def coverage_text(info: VersionInfo) -> str | None:
+    """How many clauses are reported or carried, and the reported size when it differs."""
+    parts = []
+    c = info.coverage
+    if c.reported or c.carried:
+        counted = []
+        if c.reported:
+            counted.append(f"{c.reported} reported")
+        if c.carried:
+            source = f" from {c.carried_from}" if c.carried_from else ""
+            status = (
+                f"; for {c.status_reported} of them the standing was reported" if c.status_reported else ""
+            )
+            counted.append(f"{c.carried} carried{source} (not confirmed{status})")
+        parts.append(f"of its {c.clauses} clauses, " + " and ".join(counted))
+    if c.reported_points is not None and c.reported_points != c.clauses:
+        parts.append(f"the draft was reported to have {c.reported_points} points")
+    return "; ".join(parts) or None
+
+
 def warning_text(info: VersionInfo) -> str | None:
-    """A warning for versions whose text was never published."""
+    """A warning for versions whose text was never published, or that carry unconfirmed clauses."""
+    coverage = coverage_text(info)
+    c = info.coverage
     if info.status in UNVERIFIED_STATUSES:
-        return (
+        text = (
             f"{info.label} is {info.status.value if info.status else ''}: no text was published; "
             "its clauses are built from press reports (see each clause's provenance)"
         )
+        return f"{text}; {coverage}" if coverage else text
+    if c.carried or (c.reported_points is not None and c.reported_points != c.clauses):
+        return f"{info.label}: {coverage}"
     return None
 
 
@@ -207,7 +244,9 @@ def warnings(old: VersionInfo, new: VersionInfo) -> list[str]:
     if old.status == new.status and old.status in UNVERIFIED_STATUSES:
         status = old.status.value if old.status else ""
         both = f"{old.label} and {new.label} are both {status}: no text was published; "
-        return [both + "their clauses are built from press reports (see each clause's provenance)"]
+        lines = [both + "their clauses are built from press reports (see each clause's provenance)"]
+        # The shared status is said once; how each version's clauses are known is said per version.
+        return lines + [f"{info.label}: {c}" for info in (old, new) if (c := coverage_text(info))]
     return [w for w in (warning_text(old), warning_text(new)) if w]
 
 

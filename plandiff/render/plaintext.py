@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Clause, PlanVersion
-from .phrases import address_text
+from .phrases import address_text, provenance_label
 from .sanitize import terminal_line, terminal_safe
 
 CONTINUATION = "| "
@@ -28,11 +28,7 @@ def plan_text(plan: PlanVersion) -> str:
                 head.append(f"[{clause.id}]")
             if clause.title:
                 head.append(clause.title)
-            marks = [
-                m
-                for m in ("bracketed" if clause.bracketed else "", clause.provenance.value)
-                if m and m != "published"
-            ]
+            marks = [m for m in ("bracketed" if clause.bracketed else "", provenance_label(clause)) if m]
             if marks:
                 head.append(f"({', '.join(marks)})")
             first, *rest = clause.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
