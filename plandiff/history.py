@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from .errors import UsageError, quoted
@@ -11,6 +12,8 @@ from .model import ChangeKind, Clause, Located, PlanVersion, QuantityChange, Seg
 from .quantities import pair_quantities
 from .versions import version_info
 from .worddiff import diff_words
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def info(plan: PlanVersion) -> VersionInfo:
@@ -67,10 +70,13 @@ def clause_history(
         else:
             segments, quantities = _text_change(before.clause.text, located.clause.text)
             entries.append(HistoryEntry(info(plan), located, ancestor, segments, quantities, subpoints))
-    order = sorted(
-        range(len(plans)), key=lambda i: plans[i].date or "9999-99-99"
-    )  # stable: lineage breaks ties
+    # By date, lineage order breaking ties; a date that is not ISO (a plan built in code) sorts as unknown.
+    order = sorted(range(len(plans)), key=lambda i: _date_key(plans[i].date))
     return History(clause_id, tuple(entries[i] for i in order))
+
+
+def _date_key(date: str | None) -> str:
+    return date if date is not None and _ISO_DATE.fullmatch(date) else "9999-99-99"
 
 
 def content_changed(old: Clause, new: Clause) -> bool:

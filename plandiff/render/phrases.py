@@ -244,9 +244,10 @@ def warnings(old: VersionInfo, new: VersionInfo) -> list[str]:
     if old.status == new.status and old.status in UNVERIFIED_STATUSES:
         status = old.status.value if old.status else ""
         both = f"{old.label} and {new.label} are both {status}: no text was published; "
-        lines = [both + "their clauses are built from press reports (see each clause's provenance)"]
-        # The shared status is said once; how each version's clauses are known is said per version.
-        return lines + [f"{info.label}: {c}" for info in (old, new) if (c := coverage_text(info))]
+        line = both + "their clauses are built from press reports (see each clause's provenance)"
+        # The shared status is said once; how each version's clauses are known, per version.
+        counts = [f"{info.label}: {c}" for info in (old, new) if (c := coverage_text(info))]
+        return [line + "".join(f"; {c}" for c in counts)]
     return [w for w in (warning_text(old), warning_text(new)) if w]
 
 
