@@ -11,7 +11,16 @@ from __future__ import annotations
 from heapq import nlargest
 from operator import itemgetter
 
-from .similarity import SUB_POINT_WEIGHT, Terms, Vector, cosine, counts, document_frequency, weigh
+from .similarity import (
+    SUB_POINT_WEIGHT,
+    Terms,
+    Vector,
+    cosine,
+    counts,
+    document_frequency,
+    inverse_frequency,
+    weigh,
+)
 
 LOOKUP_BUDGET = 96
 """Postings read per lookup, rarest term first: a term whose posting list would exceed what is
@@ -39,9 +48,9 @@ class Content:
         old_bags = {i: _bag(terms, old_texts, old_kids, i) for i in old_free}
         new_bags = {j: _bag(terms, new_texts, new_kids, j) for j in new_free}
         df = document_frequency([*old_bags.values(), *new_bags.values()])
-        total = len(old_bags) + len(new_bags)
-        self.old: dict[int, Vector] = {i: weigh(bag, df, total) for i, bag in old_bags.items()}
-        self.new: dict[int, Vector] = {j: weigh(bag, df, total) for j, bag in new_bags.items()}
+        idf = inverse_frequency(df, len(old_bags) + len(new_bags))
+        self.old: dict[int, Vector] = {i: weigh(bag, idf) for i, bag in old_bags.items()}
+        self.new: dict[int, Vector] = {j: weigh(bag, idf) for j, bag in new_bags.items()}
         self._old_index = _index(self.old)
         self._new_index = _index(self.new)
 

@@ -23,138 +23,15 @@ _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 _NUMBER = re.compile(r"[\d.,]+")
 """A token that is a number (with thousands separators and decimals)."""
 STOP_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "either",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "may",
-        "me",
-        "might",
-        "more",
-        "most",
-        "must",
-        "my",
-        "neither",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "per",
-        "s",
-        "same",
-        "shall",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "t",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "you",
-        "your",
-    ]
+    """
+    a about above after again against all also am an and any are as at be been before being below
+    between both but by can could did do does doing down during each either few for from further
+    had has have having he her here hers him his how i if in into is it its itself just may me
+    might more most must my neither no nor not now of off on once only or other our ours out over
+    own per s same shall she should so some such t than that the their theirs them then there these
+    they this those through to too under until up upon very was we were what when where which while
+    who whom why will with within without would you your
+    """.split()  # noqa: SIM905 -- a word list reads better as text than as 130 quoted lines
 )
 """English function words: they carry no meaning of their own and would pair unrelated clauses.
 Negations ("no", "not") are here too: a reversed obligation is still the same clause."""
@@ -212,16 +89,19 @@ def document_frequency(bags: Iterable[dict[str, float]]) -> dict[str, int]:
     return df
 
 
-def weigh(bag: dict[str, float], df: dict[str, int], total: int) -> Vector:
-    """TF-IDF vector of a bag of term counts, normalised to unit length.
+def inverse_frequency(df: dict[str, int], total: int) -> dict[str, float]:
+    """Each term's IDF weight, the smoothed ``log((1 + total) / (1 + df)) + 1``: a term found in
+    every clause keeps a small positive weight rather than zero (short texts need it)."""
+    return {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in df.items()}
 
-    ``1 + log(tf)`` damps repeats; the smoothed ``log((1 + total) / (1 + df)) + 1`` keeps a term
-    found in every clause at a small positive weight rather than zero (short texts need it).
-    """
+
+def weigh(bag: dict[str, float], idf: dict[str, float]) -> Vector:
+    """TF-IDF vector of a bag of term counts, normalised to unit length (``1 + log(tf)`` damps
+    repeats; every term of ``bag`` must be in ``idf``)."""
     vec: Vector = {}
     norm = 0.0
     for t, tf in bag.items():
-        w = (1.0 + math.log(tf) if tf >= 1 else tf) * (math.log((1 + total) / (1 + df.get(t, 0))) + 1.0)
+        w = (1.0 + math.log(tf) if tf >= 1 else tf) * idf[t]
         vec[t] = w
         norm += w * w
     if norm:
