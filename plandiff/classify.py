@@ -109,14 +109,13 @@ def classify(change: Change) -> Change:
         return change._replace(
             change_class=ChangeClass.EDITORIAL, reasons=("case, punctuation or spacing only", *status)
         )
-    found, strength = text_reasons(o.text, n.text, change)
+    words = _words(o.text), _words(n.text)
+    found, strength = text_reasons(o.text, n.text, change, words)
     if found:
         return change._replace(
             change_class=ChangeClass.SUBSTANTIVE, reasons=(*found, *status), strength=strength
         )
-    return change._replace(
-        change_class=ChangeClass.EDITORIAL, reasons=(_editorial_reason(o.text, n.text), *status)
-    )
+    return change._replace(change_class=ChangeClass.EDITORIAL, reasons=(_editorial_reason(*words), *status))
 
 
 _KIND_REASON = {
@@ -156,15 +155,17 @@ def _words(text: str) -> list[str]:
     return [w.removesuffix("'s") for w in _WORD.findall(text.casefold().replace("’", "'"))]
 
 
-_CONDITION_KEYS = tuple((f" {p} ", p) for p in CONDITIONS)  # longest first
-_ACTOR_KEYS = tuple((f" {p} ", ACTORS[p]) for p in sorted(ACTORS, key=len, reverse=True))
+_CONDITION_KEYS = tuple((f" {p} ", p, p.split()[0]) for p in CONDITIONS)  # longest first
+_ACTOR_KEYS = tuple((f" {p} ", ACTORS[p], p.split()[0]) for p in sorted(ACTORS, key=len, reverse=True))
 
 
-def _found(words: list[str], keys: tuple[tuple[str, str], ...]) -> Counter[str]:
-    """How often each phrase occurs among ``words``, longest phrases first (a match is used up)."""
-    padded = " " + " ".join(words) + " "
+def _found(padded: str, words: set[str], keys: tuple[tuple[str, str, str], ...]) -> Counter[str]:
+    """How often each phrase occurs in ``padded`` (words joined by single spaces, with a space at
+    each end), longest phrases first (a match is used up)."""
     out: Counter[str] = Counter()
-    for key, name in keys:
+    for key, name, first in keys:
+        if first not in words:  # the phrase cannot occur: skip the scan
+            continue
         count = padded.count(key)
         if count:
             out[name] += count
@@ -172,13 +173,17 @@ def _found(words: list[str], keys: tuple[tuple[str, str], ...]) -> Counter[str]:
     return out
 
 
-def text_reasons(old: str, new: str, change: Change | None = None) -> tuple[tuple[str, ...], Strength | None]:
+def text_reasons(
+    old: str, new: str, change: Change | None = None, words: tuple[list[str], list[str]] | None = None
+) -> tuple[tuple[str, ...], Strength | None]:
     """Substantive reasons for a text change (rule 4) and the obligation's direction, if any."""
     reasons: list[str] = []
     if change is not None and change.quantities:
         q = change.quantities[0]
         reasons.append(f"amount changed: {q.old or 'none'} → {q.new or 'none'}")
-    words_old, words_new = _words(old), _words(new)
+    words_old, words_new = words or (_words(old), _words(new))
+    padded_old, padded_new = " " + " ".join(words_old) + " ", " " + " ".join(words_new) + " "
+    set_old, set_new = set(words_old), set(words_new)
     neg_old = sum(w in NEGATIONS or w.endswith("n't") for w in words_old)
     neg_new = sum(w in NEGATIONS or w.endswith("n't") for w in words_new)
     if neg_old != neg_new:
@@ -186,7 +191,10 @@ def text_reasons(old: str, new: str, change: Change | None = None) -> tuple[tupl
     moved = strength_change(old, new)
     if moved is not None:
         reasons.append(f"obligation {moved.direction.value}: {moved.detail}")
-    cond_old, cond_new = _found(words_old, _CONDITION_KEYS), _found(words_new, _CONDITION_KEYS)
+    cond_old, cond_new = (
+        _found(padded_old, set_old, _CONDITION_KEYS),
+        _found(padded_new, set_new, _CONDITION_KEYS),
+    )
     said = moved.detail if moved is not None else ""
     for phrase in sorted(cond_new - cond_old):
         if f'"{phrase}"' not in said:  # a hedge the obligation reason already names
@@ -196,7 +204,10 @@ def text_reasons(old: str, new: str, change: Change | None = None) -> tuple[tupl
             reasons.append(f'condition removed: "{phrase}"')
     if Counter(_deadlines(old)) != Counter(_deadlines(new)):
         reasons.append("deadline or duration changed")
-    act_old, act_new = set(_found(words_old, _ACTOR_KEYS)), set(_found(words_new, _ACTOR_KEYS))
+    act_old, act_new = (
+        set(_found(padded_old, set_old, _ACTOR_KEYS)),
+        set(_found(padded_new, set_new, _ACTOR_KEYS)),
+    )
     if act_new - act_old:
         reasons.append("actor added: " + ", ".join(sorted(act_new - act_old)))
     if act_old - act_new:
@@ -219,18 +230,20 @@ def _deadlines(text: str) -> list[str]:
 def _content_change(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
     """Content words that came and went, counted by stem so spelling variants cancel out.
 
-    Linear in the texts' length (two Counters), whatever the texts: a rewritten megabyte clause
-    costs two passes; each distinct word is stemmed once.
+    Linear in the texts' length (Counters), whatever the texts: a rewritten megabyte clause costs
+    a few passes. Words both texts share cancel before stemming (stems of equal words are equal),
+    so only the words that differ are stemmed.
     """
-    a, b = _stems(old), _stems(new)
-    return sorted((b - a).elements()), sorted((a - b).elements())
+    a = Counter(w for w in old if w not in STOP_WORDS)
+    b = Counter(w for w in new if w not in STOP_WORDS)
+    went, came = _stems(a - b), _stems(b - a)
+    return sorted((came - went).elements()), sorted((went - came).elements())
 
 
-def _stems(words: list[str]) -> Counter[str]:
+def _stems(words: Counter[str]) -> Counter[str]:
     out: Counter[str] = Counter()
-    for word, count in Counter(words).items():
-        if word not in STOP_WORDS:
-            out[_stem(word)] += count
+    for word, count in words.items():
+        out[_stem(word)] += count
     return out
 
 
@@ -243,11 +256,12 @@ def _stem(word: str) -> str:
     return word
 
 
-def _editorial_reason(old: str, new: str) -> str:
-    came, went = _content_change(_words(old), _words(new))
+def _editorial_reason(old: list[str], new: list[str]) -> str:
+    came, went = _content_change(old, new)
     if not came and not went:
         return "word order, spelling or small words only"
-    came_words = sorted({w for w in _words(new) if _stem(w) in came})
-    went_words = sorted({w for w in _words(old) if _stem(w) in went})
+    came_set, went_set = set(came), set(went)
+    came_words = sorted(w for w in set(new) - set(old) if _stem(w) in came_set)
+    went_words = sorted(w for w in set(old) - set(new) if _stem(w) in went_set)
     parts = [f'"{w}" in' for w in came_words] + [f'"{w}" out' for w in went_words]
     return "rewording: " + ", ".join(parts)

@@ -64,7 +64,6 @@ _PATTERN = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _PHRASES) + r")(?![\w-])",
     re.IGNORECASE,
 )
-_SPACE = re.compile(r"\s+")
 
 
 class StrengthChange(NamedTuple):
@@ -78,7 +77,7 @@ class StrengthChange(NamedTuple):
 
 def phrases(text: str) -> Counter[str]:
     """The lexicon's phrases in ``text``, lower-cased with single spaces, longest match first."""
-    return Counter(_SPACE.sub(" ", m.group(1).casefold()) for m in _PATTERN.finditer(text))
+    return Counter(" ".join(p.casefold().split()) for p in _PATTERN.findall(text))
 
 
 def strength_change(old: str, new: str) -> StrengthChange | None:
