@@ -21,15 +21,19 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 from test_injection import foreign_tags
 
+from plandiff.brief import make_brief
 from plandiff.diff import compare
 from plandiff.history import clause_history, clause_table, known_ids
 from plandiff.model import Clause, PlanVersion, Provenance, Report, Source, Status
 from plandiff.publish import build_site
-from plandiff.render import RenderOptions, renderer
+from plandiff.render import RenderOptions, renderer, threeway_terminal
+from plandiff.render import brief as brief_render
+from plandiff.render import threeway as threeway_render
 from plandiff.render.history import history_markdown, history_terminal, table_markdown
 from plandiff.render.html import markdown_to_html, page
 from plandiff.render.plaintext import plan_markdown, plan_text
 from plandiff.render.prcomment import FileReport, render_comment
+from plandiff.threeway import three_way
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>", "x\n\n<script>alert(1)</script>", "</details><b>x</b><details>",
@@ -66,7 +70,7 @@ def records(draw: st.DrawFn) -> tuple[PlanVersion, PlanVersion]:
         return Clause(
             number=f"{n}-{h()}", text=text, id=clause_id, title=h(), topics=("army", "nato"),
             provenance=draw(st.sampled_from(list(Provenance))), bracketed=draw(st.booleans()), note=h(),
-            clauses=children,
+            clauses=children, proposed_by=h(),
         )  # fmt: skip
 
     def version(slug: str, clauses: tuple[Clause, ...], parent: str | None) -> PlanVersion:
@@ -156,6 +160,12 @@ def _check_report(report: Report, twin: Report) -> None:
         page_html = renderer("html")(report, options)
         assert isinstance(page_html, str)
         _html(page_html)
+        brief, twin_brief = make_brief(report), make_brief(twin)
+        _terminal(brief_render.render_terminal(brief, options))
+        markdown = brief_render.render_markdown(brief, options)
+        _github(markdown)
+        if alike:
+            assert _shape(markdown) == _shape(brief_render.render_markdown(twin_brief, options))
 
 
 # Shrinking is off: an example here is two whole plans, and shrinking one took minutes; the
@@ -203,6 +213,10 @@ def test_every_field_is_inert_in_every_output(
     twin_comment = render_comment(twin_files, _without_breaks(base), _without_breaks(head))
     if [c.kind for c in report.changes] == [c.kind for c in twin.changes]:
         assert _shape(comment) == _shape(twin_comment)
+    other = new._replace(clauses=new.clauses[::-1])  # B: the same clauses in another order
+    view = three_way(old, new, other)
+    _terminal(threeway_terminal.render(view, RenderOptions()))
+    _github(threeway_render.render_markdown(view))
     for name, content in build_site(plans).items():
         if name.endswith(".html"):
             _html(content)
