@@ -215,11 +215,17 @@ def history(
     ] = "terminal",
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
 ) -> None:
-    """One clause through every version, in lineage order, with the word diff from the last version that had it.
+    """One clause through every version, by date, with the word diff from its nearest ancestor that had it.
 
-    Example:
+    A parent clause also shows its sub-points: all of them where it first appears, then
+    "sub-points changed: 21(a), 21(d)" with each change. Marks say how each text is known
+    (published, reported, carried, "text carried, status reported").
+
+    Examples:
 
       plandiff history army-cap
+
+      plandiff history territory --format markdown
     """
     try:
         if fmt not in ("terminal", "markdown"):
@@ -251,6 +257,10 @@ def table(
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: markdown, html.")] = "markdown",
 ) -> None:
     """The negotiators' view: one row per clause id, one column per version, changed cells marked.
+
+    ✎ marks a cell that changed since its nearest ancestor as compare counts it (provenance alone
+    is not a change); [reported] and [carried] say how a cell's text is known; a ⚠ row warns of
+    versions with no published text or with carried clauses.
 
     Example:
 
