@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import DATA
 from typer.testing import CliRunner
 
@@ -167,3 +169,31 @@ def test_pdf_and_word_conversions_in_the_docs(tmp_path: Path, tool: str) -> None
     case = "import-plain-text" if tool == "pdftotext" else "import-preamble-closing"
     expected = (DATA / case / "expected.yaml").read_text().replace("plan: draft", "plan: my-draft")
     assert (tmp_path / "plans" / "my-draft.yaml").read_text() == expected
+
+
+_WORDS = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=8), min_size=1, max_size=6
+)
+_PARAGRAPHS = st.lists(_WORDS.map(" ".join), max_size=3)
+
+
+@given(
+    preamble=_PARAGRAPHS,
+    points=st.lists(_WORDS.map(" ".join), min_size=1, max_size=6),
+    closing=_PARAGRAPHS,
+    style=st.sampled_from(["{n}. {t}", "{n}) {t}", "({n}) {t}", "Article {n}\n{t}", "Point {n}: {t}"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_import_puts_every_paragraph_in_exactly_one_place(
+    preamble: list[str], points: list[str], closing: list[str], style: str
+) -> None:
+    """Whatever the numbering style: each point's text is its clause, the text before is the
+    preamble, the text after is the closing; nothing is lost and nothing crosses into a clause."""
+    body = "\n\n".join([*preamble, *(style.format(n=k + 1, t=t) for k, t in enumerate(points)), *closing])
+    found = import_document(body + "\n", "x.txt")
+    assert [(p.number, p.text, p.children) for p in found.points] == [
+        (str(k + 1), t, []) for k, t in enumerate(points)
+    ]
+    assert found.preamble == ("\n\n".join(preamble) or None)
+    assert found.closing == ("\n\n".join(closing) or None)
+    assert found.skipped == []
