@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import DATA
 from typer.testing import CliRunner
 
 from plandiff.cli import app
