@@ -16,6 +16,7 @@ as such.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -202,25 +203,53 @@ ATTACKS: list[Attack] = [
 ]  # fmt: skip
 
 
-def limit_inputs(folder: Path) -> list[tuple[str, Callable[[Path], None]]]:
-    """Pairs of files each just under the 16 MiB limit, one per worst case."""
+LIMITS = ("16MiB words shuffled", "16MiB one word", "16MiB numbers", "16MiB 'Reserved.' no ids")
+"""Pairs of files each just under the 16 MiB limit, one per worst case."""
+
+
+def build_limit(name: str, folder: Path) -> None:
     budget = MAX_BYTES - 4096
+    if name == LIMITS[0]:
+        w = words(budget // 9)  # "w1234567 " is at most 9 bytes
+        one_clause(folder, " ".join(w), " ".join(random.Random(1).sample(w, len(w))))
+    elif name == LIMITS[1]:
+        one_clause(folder, "a " + "x" * (budget - 16), "b " + "x" * (budget - 16))
+    elif name == LIMITS[2]:
+        numbers = " ".join(str(k) for k in range(budget // 8))[: budget - 16]
+        one_clause(folder, numbers, numbers.replace("1", "2"))
+    else:
+        _same_text(False)(folder, budget // 40)  # a clause: "- number: '123456'\n  text: Reserved.\n"
 
-    def clause_of(text_old: str, text_new: str) -> Callable[[Path], None]:
-        return lambda f: one_clause(f, text_old, text_new) and None
 
-    w = words(budget // 9)  # "w1234567 " is at most 9 bytes
-    numbers = " ".join(str(k) for k in range(budget // 8))[: budget - 16]
-    reserved = budget // 40  # one YAML clause: "- number: '123456'\n  text: Reserved.\n"
-    return [
-        ("16MiB words shuffled", clause_of(" ".join(w), " ".join(random.Random(1).sample(w, len(w))))),
-        ("16MiB one word", clause_of("a " + "x" * (budget - 16), "b " + "x" * (budget - 16))),
-        ("16MiB numbers", clause_of(numbers, numbers.replace("1", "2"))),
-        ("16MiB 'Reserved.' no ids", lambda f: _same_text(False)(f, reserved) and None),
-    ]  # fmt: skip
+def build_in_child(kind: str, name: str, n: int, folder: Path) -> list[str]:
+    """Build an input in a separate process and return the command that meets it.
+
+    The measured process is forked from this one, and its peak RSS counts this process's pages
+    until it execs: inputs built here (16 MiB strings) would show up as plandiff's memory.
+    """
+    out = subprocess.run(
+        [sys.executable, __file__, "--build", kind, name, str(n), str(folder)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(out.stdout)
+
+
+def _build(kind: str, name: str, n: int, folder: Path) -> None:
+    if kind == "attack":
+        build = next(b for a, _, _, b in ATTACKS if a == name)
+        print(json.dumps(build(folder, n)))
+    elif kind == "limit":
+        build_limit(name, folder)
+        print(json.dumps([]))
+    else:
+        record(folder / "plans", 25, 1000)
+        print(json.dumps([]))
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--build"]:
+        _build(sys.argv[2], sys.argv[3], int(sys.argv[4]), Path(sys.argv[5]))
+        return
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -234,12 +263,12 @@ def main() -> None:
     try:
         print(f"{'attack':20} {'n':>10} {'time n':>8} {'2n':>8} {'4n':>8} {'×/2n':>6} {'×/4n':>6} "
               f"{'peak RSS at 4n':>15}  target ≤ {GROWTH}× per doubling")  # fmt: skip
-        for name, _, sizes, build in chosen:
+        for name, _, sizes, _build_unused in chosen:
             times, peaks = [], []
             for n in sizes:
                 folder = root / f"{name}-{n}"
                 folder.mkdir()
-                argv = build(folder, n)
+                argv = build_in_child("attack", name, n, folder)
                 elapsed, peak, code = measure(argv, folder, args.repeat)
                 times.append(elapsed)
                 peaks.append(peak)
@@ -261,10 +290,10 @@ def main() -> None:
 def _limits(root: Path, failed: list[str]) -> None:
     print(f"\n{'at the 16 MiB limit':28} " + " ".join(f"{f:>17}" for f in FORMATS)
           + f"   target ≤ {LIMIT_SECONDS:.0f} s and ≤ 1 GiB each")  # fmt: skip
-    for name, build in limit_inputs(root):
+    for name in LIMITS:
         folder = root / "limit"
         folder.mkdir()
-        build(folder)
+        build_in_child("limit", name, 0, folder)
         sizes = [(folder / f).stat().st_size for f in ("old.yaml", "new.yaml")]
         assert max(sizes) <= MAX_BYTES, (name, sizes)
         cells = []
@@ -277,7 +306,7 @@ def _limits(root: Path, failed: list[str]) -> None:
         shutil.rmtree(folder)
     folder = root / "publish"
     folder.mkdir()
-    record(folder / "plans", 25, 1000)
+    build_in_child("record", "publish", 0, folder)
     elapsed, peak, code = measure([*PLANDIFF, "publish", "site", "--plans", "plans"], folder)
     ok = code == 0 and elapsed <= PUBLISH_SECONDS and peak <= MEMORY_KIB
     failed += [] if ok else [f"publish 25 × 1,000: {elapsed:.1f} s, {peak // 1024} MiB, exit {code}"]
