@@ -103,7 +103,10 @@ def compare(
     unchanged: Annotated[bool, typer.Option("--unchanged", help="Also show unchanged clauses.")] = False,
     no_ids: Annotated[
         bool,
-        typer.Option("--no-ids", help="Ignore clause ids: pair by text and position only (audits the ids)."),
+        typer.Option(
+            "--no-ids",
+            help="Ignore clause ids: pair by text and wording only (audits the ids; weak pairs get a ?).",
+        ),
     ] = False,
     git: Annotated[
         str | None,
