@@ -38,6 +38,7 @@ MODALS: dict[str, int] = {
     "is allowed to": 1, "are allowed to": 1, "is entitled to": 1, "are entitled to": 1,
     "is eligible": 1, "is eligible for": 1, "will discuss": 1, "will be discussed": 1,
     "be invited to": 1, "be allowed to": 1, "be entitled to": 1, "be free to": 1,
+    "is not required to": 1, "are not required to": 1, "is not obliged to": 1, "are not obliged to": 1,
 }  # fmt: skip
 """Modal phrases and how binding they are: 3 binding, 2 expected or intended, 1 permitted."""
 
