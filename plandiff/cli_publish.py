@@ -45,7 +45,7 @@ def publish(
         write_site(outdir, pages)
     except PlandiffError as error:
         fail(error)
-    sys.stdout.write(f"{outdir}: {len(pages)} files\n")
+    sys.stdout.write(f"{terminal_line(str(outdir))}: {len(pages)} files\n")
 
 
 @app.command("import")

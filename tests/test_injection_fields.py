@@ -35,6 +35,8 @@ from plandiff.render.plaintext import plan_markdown, plan_text
 from plandiff.render.prcomment import FileReport, render_comment
 from plandiff.threeway import three_way
 
+MARKUP = "[blink]Ⓜ[/blink]"
+"""Rich markup: printed literally, the marker never without its brackets."""
 PAYLOADS = [
     "<img src=x onerror=alert(1)>", "x\n\n<script>alert(1)</script>", "</details><b>x</b><details>",
     "\n## fake heading\n", "\n# h1\n", "| a | b |\n|---|---|\n", "[x](javascript:alert(1))",
@@ -42,7 +44,7 @@ PAYLOADS = [
     "[bold]b[/bold]", "[link=http://e.example]x[/link]", "\u202egnp", "\u200b", "\u2028", "\r\n- item",
     "\n1. list", "\n> quote", "\n    indented", "&lt;b&gt;", "<!-- c -->", "\\", "$x$", "<br>", "<del x=1>",
     "</del>", "<ins>", "javascript:alert(1)", '"onmouseover="alert(1)', "10(b)", "\n\n---\n\n", "\n===",
-    "<summary>", "<a href=x>", "\x00", "\x9b31m", "*", "_", "~~", "\t",
+    "<summary>", "<a href=x>", "\x00", "\x9b31m", "*", "_", "~~", "\t", MARKUP,
 ]  # fmt: skip
 hostile = st.lists(
     st.one_of(st.sampled_from(PAYLOADS), st.text(st.characters(codec="utf-8"), max_size=6)),
@@ -95,6 +97,7 @@ def _terminal(renderable: object) -> str:
     console.print(renderable)
     text: str = console.file.getvalue()  # type: ignore[attr-defined]
     assert not _TERMINAL_BAD.search(text), _TERMINAL_BAD.search(text)
+    assert text.count("Ⓜ") == text.count(MARKUP), "rich markup from data was parsed"
     return text
 
 

@@ -182,7 +182,7 @@ def _numbered(number: str, rest: Text) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
-    grid.add_row(terminal_line(number), rest)
+    grid.add_row(Text(terminal_line(number)), rest)  # Text: a number is data, never rich markup
     return grid
 
 
