@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import plans_with_ids
 from typer.testing import CliRunner
 
 from plandiff.catalog import load_bundled
@@ -14,7 +17,7 @@ from plandiff.cli import app
 from plandiff.diff import compare
 from plandiff.history import clause_history, clause_table, content_changed
 from plandiff.lineage import SubPoint
-from plandiff.model import ChangeKind, Clause, CompareOptions, Provenance
+from plandiff.model import ChangeKind, Clause, CompareOptions, PlanVersion, Provenance
 
 GOLDENS = ROOT / "tests" / "goldens"
 CASE = DATA / "text-carried-status-reported"
@@ -177,3 +180,58 @@ def test_readme_example_is_real_output(runner: CliRunner) -> None:
     result = runner.invoke(app, ["compare", *command.split(), "--no-color", "--width", "100"])
     assert result.exit_code == 1 and result.stderr == ""
     assert shown and shown in result.stdout
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> tuple[PlanVersion, PlanVersion]:
+    """A plan with ids and a copy whose clauses may each change provenance (never a difference),
+    bracket, topic order (never a difference), title or text."""
+    old = draw(plans_with_ids())._replace(plan="old")
+
+    def mutate(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+        out = []
+        for c in clauses:
+            change = draw(
+                st.sampled_from(["none", "provenance", "status", "bracket", "topics", "title", "text"])
+            )
+            if change == "provenance":
+                c = c._replace(provenance=draw(st.sampled_from(list(Provenance))))
+            elif change == "status":
+                c = c._replace(status_provenance=draw(st.sampled_from([None, *Provenance])))
+            elif change == "bracket":
+                c = c._replace(bracketed=not c.bracketed)
+            elif change == "topics":
+                c = c._replace(topics=tuple(reversed(c.topics)))
+            elif change == "title":
+                c = c._replace(title=(c.title or "") + " (new)")
+            elif change == "text":
+                c = c._replace(text=c.text + " added")
+            out.append(c._replace(clauses=mutate(c.clauses)))
+        return tuple(out)
+
+    return old, PlanVersion("new.yaml", mutate(old.clauses), plan="new", parent="old")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_mutated())
+def test_table_history_and_compare_share_one_definition_of_changed(
+    pair: tuple[PlanVersion, PlanVersion],
+) -> None:
+    old, new = pair
+    kinds = {
+        c.new.clause.id: c.kind
+        for c in compare(old, new, CompareOptions()).changes
+        if c.old and c.new and c.new.clause.id == c.old.clause.id
+    }
+    table = clause_table((old, new), ())
+    for clause_id, (before, after) in table.rows:
+        assert before.located and after.located
+        assert after.changed is (kinds[clause_id] is not ChangeKind.UNCHANGED), clause_id
+        sub_changes = {
+            s.new.clause.id: s.kind
+            for entry in clause_history((old, new), clause_id).entries[1:]
+            for s in entry.subpoints
+            if s.new
+        }
+        for sub_id, kind in sub_changes.items():
+            assert (kind is ChangeKind.MODIFIED) is (kinds[sub_id] is not ChangeKind.UNCHANGED), sub_id
