@@ -19,17 +19,21 @@ from .render.history import history_markdown, table_markdown
 from .render.html import STYLESHEET, page
 from .render.markdown import render as report_markdown
 from .render.options import RenderOptions
+from .render.threeway import render_markdown as render_three_way
 from .select import Selection, select_changes
-from .sitemap import by_topic, clause_entries, diff_pages, places
+from .sitemap import by_topic, clause_entries, diff_pages, places, three_way_pages
 from .sitepages import (
     clause_links,
     clause_name,
     diff_header,
     diff_heading,
     index_markdown,
+    three_way_header,
+    three_way_heading,
     version_markdown,
     version_name,
 )
+from .threeway import three_way
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -45,6 +49,11 @@ def _after_heading(markdown: str, block: str) -> str:
     return f"{head}\n\n{block}\n{rest.lstrip(chr(10))}"
 
 
+def _without_heading(markdown: str) -> str:
+    """``markdown`` without its first line (the H1 the site replaces with a human heading)."""
+    return markdown.partition("\n")[2].lstrip("\n")
+
+
 def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
     """Every page of the site for ``plans`` (in lineage order)."""
     for plan in plans:
@@ -52,10 +61,11 @@ def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
             raise UsageError(f"{plan.label}: publishing needs a 'plan' slug in every version")
     by_slug = {p.plan: p for p in plans if p.plan}
     diffs = diff_pages(plans)
+    three_ways = three_way_pages(plans)
     entries = clause_entries(plans)
     pages: dict[str, str] = {"style.css": STYLESHEET}
     pages["index.html"] = page(
-        index_markdown(plans, diffs, entries), "Plan record", "style.css", _nav(0), "index"
+        index_markdown(plans, diffs, entries, three_ways), "Plan record", "style.css", _nav(0), "index"
     )
     table = _after_heading(
         table_markdown(clause_table(plans, ()), "clauses/{id}.html"),
@@ -65,7 +75,11 @@ def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
     pages["table.html"] = page(table, "All clauses", "style.css", _nav(0), "table")
     for plan in plans:
         pages[f"versions/{plan.plan}.html"] = page(
-            version_markdown(plan, plans, diffs), version_name(plan), "../style.css", _nav(1), "version"
+            version_markdown(plan, plans, diffs, three_ways),
+            version_name(plan),
+            "../style.css",
+            _nav(1),
+            "version",
         )
     options = RenderOptions(headline=False, clause_href="../clauses/{id}.html")
     for diff in diffs:
@@ -74,8 +88,16 @@ def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
         report = select_changes(
             compare(old._replace(label=diff.old), new._replace(label=diff.new)), Selection()
         )
-        body = diff_header(plans, diffs, diff) + "\n" + report_markdown(report, options)
+        body = diff_header(plans, diffs, diff, three_ways) + "\n" + report_markdown(report, options)
         pages[diff.path] = page(body, diff_heading(by_slug, diff), "../style.css", _nav(1), "diff")
+    for view in three_ways:
+        base, a, b = (by_slug[s]._replace(label=s) for s in view)
+        body = (
+            three_way_header(plans, view)
+            + "\n"
+            + _without_heading(render_three_way(three_way(base, a, b), "../clauses/{id}.html"))
+        )
+        pages[view.path] = page(body, three_way_heading(by_slug, view), "../style.css", _nav(1), "three-way")
     by_id = {e.id: e for e in entries}
     where = places(by_topic(entries))
     maps = id_maps(plans)  # indexed once, not once per clause page

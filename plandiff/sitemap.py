@@ -29,6 +29,19 @@ class DiffPage(NamedTuple):
         return f"diffs/{self.old}--{self.new}.html"
 
 
+class ThreeWayPage(NamedTuple):
+    """Two revisions of one base side by side (``plandiff three-way BASE A B``)."""
+
+    base: str
+    a: str
+    b: str
+
+    @property
+    def path(self) -> str:
+        """Page path relative to the site root."""
+        return f"three-way/{self.base}--{self.a}--{self.b}.html"
+
+
 class ClauseEntry(NamedTuple):
     """A clause id as the site lists it."""
 
@@ -70,6 +83,19 @@ def diff_pages(plans: tuple[PlanVersion, ...]) -> tuple[DiffPage, ...]:
         if latest.parent != root.plan and latest.plan:
             spans.append(DiffPage(root.plan, latest.plan, span=True))
     return (*steps, *spans)
+
+
+def three_way_pages(plans: tuple[PlanVersion, ...]) -> tuple[ThreeWayPage, ...]:
+    """For each version revised more than once, its revisions side by side, neighbours in lineage order.
+
+    Each pair of consecutive children gets a page (k children: k - 1 pages), which bounds the count
+    by the number of versions; all pairs would grow with its square.
+    """
+    pages: list[ThreeWayPage] = []
+    for base in plans:
+        children = [p.plan for p in plans if p.plan and p.parent == base.plan and p.plan != base.plan]
+        pages += [ThreeWayPage(str(base.plan), a, b) for a, b in pairwise(children)]
+    return tuple(pages)
 
 
 def _ancestors(slug: str, parents: Mapping[str | None, str | None]) -> list[str]:

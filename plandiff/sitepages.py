@@ -19,6 +19,7 @@ from .sitemap import (
     ClauseEntry,
     DiffPage,
     Place,
+    ThreeWayPage,
     by_topic,
     next_diffs,
     previous_diffs,
@@ -62,6 +63,36 @@ def diff_heading(pages: Mapping[str, PlanVersion], diff: DiffPage) -> str:
     return f"{version_name(pages[diff.old])} → {version_name(pages[diff.new])}"
 
 
+def three_way_heading(pages: Mapping[str, PlanVersion], view: ThreeWayPage) -> str:
+    """Human heading of a three-way page: the base and its two revisions."""
+    return (
+        f"{version_name(pages[view.base])}: {version_name(pages[view.a])} "
+        f"and {version_name(pages[view.b])} side by side"
+    )
+
+
+def three_way_header(plans: tuple[PlanVersion, ...], view: ThreeWayPage) -> str:
+    """Heading and links of a three-way page (the view follows it)."""
+    by_slug = {p.plan: p for p in plans if p.plan}
+    base, a, b = by_slug[view.base], by_slug[view.a], by_slug[view.b]
+    lines = [
+        f"# {markdown_text(three_way_heading(by_slug, view))}",
+        "",
+        (
+            f"Both revise {link(version_name(base), f'../versions/{base.plan}.html')}. Each clause of "
+            f"the base with what A ({link(version_name(a), f'../versions/{a.plan}.html')}) and B "
+            f"({link(version_name(b), f'../versions/{b.plan}.html')}) did to it: the same change "
+            "(convergence), different changes (contested), or a change by one side only."
+        ),
+        "",
+        "Each revision on its own: "
+        + " · ".join(link(f"{view.base} → {x}", f"../diffs/{view.base}--{x}.html") for x in (view.a, view.b))
+        + ".",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def clause_name(entry: ClauseEntry) -> str:
     """The clause's title, or the first words of its latest text."""
     if entry.title:
@@ -76,7 +107,10 @@ def _status(plan: PlanVersion) -> str:
 
 
 def index_markdown(
-    plans: tuple[PlanVersion, ...], diffs: tuple[DiffPage, ...], entries: tuple[ClauseEntry, ...]
+    plans: tuple[PlanVersion, ...],
+    diffs: tuple[DiffPage, ...],
+    entries: tuple[ClauseEntry, ...],
+    three_ways: tuple[ThreeWayPage, ...] = (),
 ) -> str:
     """The front page: what the record is, the versions, the comparisons, the clauses by topic."""
     by_slug = {p.plan: p for p in plans if p.plan}
@@ -118,6 +152,8 @@ def index_markdown(
     for diff in diffs:
         kind = f"first → latest, {len(steps_between(plans, diff))} steps" if diff.span else "parent → child"
         lines.append(f"- {link(diff_heading(by_slug, diff), diff.path)} — {kind}")
+    for view in three_ways:
+        lines.append(f"- {link(three_way_heading(by_slug, view), view.path)} — three-way")
     lines += ["- " + link("All clauses side by side", "table.html") + " — every clause in every version"]
     lines += ["", "## Clauses by topic", ""]
     for topic, rows in by_topic(entries):
@@ -140,7 +176,12 @@ def _source_line(title: str, url: str, date: str | None) -> str:
     return f"- {markdown_inline(title)}{when}: {markdown_inline(url)} (not linked)"
 
 
-def version_markdown(plan: PlanVersion, plans: tuple[PlanVersion, ...], diffs: tuple[DiffPage, ...]) -> str:
+def version_markdown(
+    plan: PlanVersion,
+    plans: tuple[PlanVersion, ...],
+    diffs: tuple[DiffPage, ...],
+    three_ways: tuple[ThreeWayPage, ...] = (),
+) -> str:
     """A version's page: facts, comparisons it takes part in, every clause, sources."""
     by_slug = {p.plan: p for p in plans if p.plan}
     lines = [f"# {markdown_text(version_name(plan))}", ""]
@@ -168,9 +209,11 @@ def version_markdown(plan: PlanVersion, plans: tuple[PlanVersion, ...], diffs: t
     if plan.notes:
         lines += [f"> {markdown_inline(plan.notes)}", ""]
     mine = [d for d in diffs if plan.plan in (d.old, d.new)]
-    if mine:
+    views = [v for v in three_ways if plan.plan in v]
+    if mine or views:
         lines += ["## Comparisons", ""]
         lines += [f"- {link(diff_heading(by_slug, d), f'../{d.path}')}" for d in mine]
+        lines += [f"- {link(three_way_heading(by_slug, v), f'../{v.path}')} — three-way" for v in views]
         lines.append("")
     lines += ["## Clauses", ""]
 
@@ -199,7 +242,12 @@ def version_markdown(plan: PlanVersion, plans: tuple[PlanVersion, ...], diffs: t
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def diff_header(plans: tuple[PlanVersion, ...], diffs: tuple[DiffPage, ...], diff: DiffPage) -> str:
+def diff_header(
+    plans: tuple[PlanVersion, ...],
+    diffs: tuple[DiffPage, ...],
+    diff: DiffPage,
+    three_ways: tuple[ThreeWayPage, ...] = (),
+) -> str:
     """Heading and links of a diff page (the report follows it): the versions and the neighbours."""
     by_slug = {p.plan: p for p in plans if p.plan}
     old, new = by_slug[diff.old], by_slug[diff.new]
@@ -232,6 +280,11 @@ def diff_header(plans: tuple[PlanVersion, ...], diffs: tuple[DiffPage, ...], dif
         f"{name}: " + ", ".join(link(f"{d.old} → {d.new}", f"../{d.path}") for d in found)
         for name, found in around
         if found
+    ]
+    views = [v for v in three_ways if not diff.span and v.base == diff.old and diff.new in (v.a, v.b)]
+    parts += [
+        f"Side by side with {link(v.b if v.a == diff.new else v.a, f'../{v.path}')} (three-way)"
+        for v in views
     ]
     if parts:
         lines += [" · ".join(parts), ""]

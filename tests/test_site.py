@@ -14,7 +14,15 @@ from typer.testing import CliRunner
 from plandiff.catalog import load_bundled, load_record
 from plandiff.cli import app
 from plandiff.model import Clause, PlanVersion, Provenance
-from plandiff.sitemap import DiffPage, by_topic, clause_entries, diff_pages, steps_between
+from plandiff.sitemap import (
+    DiffPage,
+    ThreeWayPage,
+    by_topic,
+    clause_entries,
+    diff_pages,
+    steps_between,
+    three_way_pages,
+)
 from plandiff.sitepages import PROVENANCE_MEANING, clause_name, topic_name
 
 SITE = DATA / "site"
@@ -108,7 +116,14 @@ def small(small_site: Path) -> dict[str, Page]:
 
 @pytest.mark.parametrize(
     "page",
-    ["index.html", "table.html", "versions/revision.html", "diffs/draft--final.html", "clauses/line.html"],
+    [
+        "index.html",
+        "table.html",
+        "versions/revision.html",
+        "diffs/draft--final.html",
+        "clauses/line.html",
+        "three-way/draft--counter--revision.html",
+    ],
 )
 def test_small_record_pages_match_goldens(page: str, small_site: Path, golden) -> None:  # type: ignore[no-untyped-def]
     golden(SITE / "expected" / page.replace("/", "--"), (small_site / page).read_text())
@@ -316,3 +331,24 @@ def test_hostile_fields_reach_every_site_page_inert(tmp_path: Path) -> None:
         assert "<img" not in html and 'href="javascript' not in html
     index = Page((site / "index.html").read_text())
     assert index.headings_of("h3") == ["X"]  # topic "x", one group
+
+
+def test_three_way_pages_pair_neighbouring_revisions_of_one_base(small: dict[str, Page]) -> None:
+    assert three_way_pages(load_record(SITE / "plans")) == (ThreeWayPage("draft", "counter", "revision"),)
+    assert three_way_pages(load_bundled())[0] == ThreeWayPage("us-28-point", "e3-counterproposal", "geneva")
+    children = tuple(_plan(f"c{k}", "root", ()) for k in range(5))
+    views = three_way_pages((_plan("root", None, ()), *children))
+    assert [(v.a, v.b) for v in views] == [("c0", "c1"), ("c1", "c2"), ("c2", "c3"), ("c3", "c4")]  # k - 1
+    page = small["three-way/draft--counter--revision.html"]
+    assert page.headings_of("h1") == ["First draft: Counter-proposal and Revised framework side by side"]
+    assert {"../versions/draft.html", "../versions/counter.html", "../versions/revision.html",
+            "../diffs/draft--counter.html", "../diffs/draft--revision.html",
+            "../clauses/army-cap.html", "../clauses/line.html"} <= set(page.links)  # fmt: skip
+    for name in (
+        "index.html",
+        "versions/draft.html",
+        "diffs/draft--counter.html",
+        "diffs/draft--revision.html",
+    ):
+        target = "three-way/draft--counter--revision.html"
+        assert any(internal(name, h) == target for h in small[name].links), name

@@ -32,6 +32,7 @@ PAGES = (
     "diffs/us-28-point--russia-terms-2026.html",  # first → latest in the lineage
     "clauses/army-cap.html",
     "clauses/territory.html",
+    "three-way/us-28-point--e3-counterproposal--geneva.html",
 )
 """One page of each kind (two of diffs: a step and the first → latest span)."""
 FLAGS = (

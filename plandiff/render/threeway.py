@@ -12,6 +12,7 @@ from .json import _change as change_json
 from .json import _side as side_json
 from .json import _version as version_json
 from .markdown import block_safe, escape, escape_inline, segment_markdown
+from .sanitize import markdown_code
 
 SECTIONS: tuple[tuple[str, tuple[Verdict, ...]], ...] = (
     ("Convergence: A ({a}) and B ({b}) made the same change", (Verdict.SAME, Verdict.REMOVED_BY_BOTH)),
@@ -87,9 +88,14 @@ def _diff_markdown(change: Change) -> str:
     return block_safe("".join(segment_markdown(s.op, s.text) for s in change.segments))
 
 
-def _row_markdown(row: Row, view: ThreeWay) -> list[str]:
-    name = row_name(row)
-    head = f"### Point {escape_inline(row_point(row))}{' · ' + escape_inline(name) if name else ''}"
+def _row_markdown(row: Row, view: ThreeWay, clause_href: str | None = None) -> list[str]:
+    name = escape_inline(row_name(row))
+    side = row.base or (row.a.new if row.a else None) or (row.b.new if row.b else None)
+    if clause_href and side is not None and side.clause.id:  # the site links ids to their histories
+        title = side.clause.title
+        link = f"[{markdown_code(side.clause.id)}]({clause_href.format(id=side.clause.id)})"
+        name = " · ".join((link, escape_inline(title))) if title else link
+    head = f"### Point {escape_inline(row_point(row))}{' · ' + name if name else ''}"
     out = [f"{head} — {VERDICT_TEXT[row.verdict]}", ""]
     sides: tuple[tuple[str, Change | None], ...] = ((f"A ({view.a_by})", row.a), (f"B ({view.b_by})", row.b))
     if row.verdict in (Verdict.SAME, Verdict.REMOVED_BY_BOTH) and row.a is not None:
@@ -115,8 +121,11 @@ def _row_markdown(row: Row, view: ThreeWay) -> list[str]:
     return [*out, ""] if out[-1] else out
 
 
-def render_markdown(view: ThreeWay) -> str:
-    """The view as Markdown: versions, counts, one section per verdict, unchanged points listed."""
+def render_markdown(view: ThreeWay, clause_href: str | None = None) -> str:
+    """The view as Markdown: versions, counts, one section per verdict, unchanged points listed.
+
+    ``clause_href`` links clause ids, ``{id}`` standing for the id (the published site).
+    """
     lines = [
         f"# Three-way: {escape(view.base.label)} → A {escape(view.a.label)}, B {escape(view.b.label)}",
         "",
@@ -135,7 +144,7 @@ def render_markdown(view: ThreeWay) -> str:
         if rows:
             lines += [f"## {escape_inline(section_title(title, view))}", ""]
             for row in rows:
-                lines += _row_markdown(row, view)
+                lines += _row_markdown(row, view, clause_href)
     unchanged = unchanged_points(view)
     if unchanged:
         lines += [f"Unchanged by both ({len(unchanged)}): {escape_inline(', '.join(unchanged))}.", ""]
