@@ -22,17 +22,16 @@ from .render.options import RenderOptions
 from .render.threeway import render_markdown as render_three_way
 from .select import Selection, select_changes
 from .sitemap import by_topic, clause_entries, diff_pages, places, three_way_pages
-from .sitepages import (
+from .sitenav import (
     clause_links,
     clause_name,
     diff_header,
     diff_heading,
-    index_markdown,
     three_way_header,
     three_way_heading,
-    version_markdown,
     version_name,
 )
+from .sitepages import index_markdown, version_markdown
 from .threeway import three_way
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")

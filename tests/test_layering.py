@@ -165,15 +165,26 @@ def test_modules_stay_small(module: str) -> None:
     assert lines <= 320, f"{module} has {lines} lines; split it by concept"
 
 
-SITE_STRUCTURE_MAY_NOT_IMPORT = {"plandiff.render", "plandiff.diff", "plandiff.publish", "plandiff.sitepages"}
+SITE_STRUCTURE_MAY_NOT_IMPORT = {
+    "plandiff.render",
+    "plandiff.diff",
+    "plandiff.publish",
+    "plandiff.sitepages",
+    "plandiff.sitenav",
+}
 
 
 def test_site_layers_point_one_way() -> None:
-    """sitemap is structure only; the site's pages (sitepages, publish) sit above the renderers."""
+    """sitemap is structure only; the site's pages (sitenav, sitepages, publish) sit above the renderers."""
     assert not {i for i in imports("plandiff.sitemap") if i.split(".")[:2] == ["plandiff", "render"]}
     assert not imports("plandiff.sitemap") & SITE_STRUCTURE_MAY_NOT_IMPORT
     for module in (m for m in MODULES if m.startswith("plandiff.render")):
-        assert not imports(module) & {"plandiff.sitemap", "plandiff.sitepages", "plandiff.publish"}, module
+        assert not imports(module) & {
+            "plandiff.sitemap",
+            "plandiff.sitenav",
+            "plandiff.sitepages",
+            "plandiff.publish",
+        }, module
 
 
 def test_change_classes_are_core() -> None:

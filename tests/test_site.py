@@ -23,7 +23,8 @@ from plandiff.sitemap import (
     steps_between,
     three_way_pages,
 )
-from plandiff.sitepages import PROVENANCE_MEANING, clause_name, topic_name
+from plandiff.sitenav import clause_name, topic_name
+from plandiff.sitepages import PROVENANCE_MEANING
 
 SITE = DATA / "site"
 """A small record: draft → counter, draft → revision → final, and a separate declaration."""
