@@ -24,10 +24,10 @@ Order = Annotated[
     ),
 ]
 """The ``--order`` option of ``compare``."""
-VIEW_FORMATS = ("terminal", "markdown")
-THREE_WAY_FORMATS = ("terminal", "markdown", "json")
+VIEW_FORMATS = ("terminal", "markdown", "html")
+THREE_WAY_FORMATS = ("terminal", "markdown", "json", "html")
 Format = Annotated[
-    str, typer.Option("--format", "-f", help="Output format: terminal, markdown (three-way: json too).")
+    str, typer.Option("--format", "-f", help="Output format: terminal, markdown, html (three-way: json too).")
 ]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")]
 Color = Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")]
@@ -78,8 +78,12 @@ def brief(
         old_plan, old_path = load_input(old, max_bytes)
         new_plan, new_path = load_input(new, max_bytes)
         made = make_brief(compare(old_plan, new_plan))
-        if fmt == "markdown":
+        if fmt in ("markdown", "html"):
             text = render_markdown(made, RenderOptions())
+            if fmt == "html":
+                from .render.html import page
+
+                text = page(text, f"Brief: {made.report.old.label} → {made.report.new.label}")
         else:
             console = console_for(color, width, output)
             text = to_text(console, render_terminal(made, RenderOptions(color=colored(console))))
@@ -166,6 +170,11 @@ def run_three_way(
         return render_json(view), view.has_changes, inputs
     if fmt == "markdown":
         return render_markdown(view), view.has_changes, inputs
+    if fmt == "html":
+        from .render.html import page
+
+        title = f"Three-way: {view.base.label} → A {view.a.label}, B {view.b.label}"
+        return page(render_markdown(view), title), view.has_changes, inputs
     from .render.threeway_terminal import render
 
     console = console_for(color, width, output)

@@ -157,7 +157,7 @@ def test_who_changed_it(runner: CliRunner) -> None:
         (["brief", "us-28-point", "gone.yaml"], "gone.yaml"),
         (["brief", "us-28-point", "geneva", "--format", "json"], "--format: unknown format 'json'"),
         (["three-way", "us-28-point", "geneva", "gone.yaml"], "gone.yaml"),
-        (["three-way", "us-28-point", "geneva", "geneva", "-f", "html"], "--format: unknown format 'html'"),
+        (["three-way", "us-28-point", "geneva", "geneva", "-f", "pdf"], "--format: unknown format 'pdf'"),
         (["compare", "us-28-point"], "three for a three-way view"),
         (
             ["compare", "us-28-point", "geneva", "e3-counterproposal", "ukraine-20-point"],
@@ -232,3 +232,20 @@ def test_readme_shows_the_brief_as_plandiff_prints_it(runner: CliRunner) -> None
     start = readme.index(intro) + len(intro)
     shown = readme[start : readme.index("```\n", start)]
     assert shown == run(runner, "brief", "us-28-point", "geneva", *WIDE)[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "heading"),
+    [
+        (["brief", "us-28-point", "geneva"], "What changed most</h2>"),
+        (
+            ["three-way", "us-28-point", "e3-counterproposal", "geneva"],
+            "Convergence: A (E3) and B (US–Ukraine)",
+        ),
+    ],
+)
+def test_views_as_html_pages(args: list[str], heading: str, runner: CliRunner) -> None:
+    code, out, err = run(runner, *args, "--format", "html")
+    assert (code, err) == (1, "")
+    assert out.startswith("<!DOCTYPE html>") and heading in out
+    assert "<script" not in out
