@@ -25,9 +25,11 @@ def emit(text: str, pager: bool) -> None:
     import shutil  # the terminal size, and whether the pager exists
 
     command = os.environ.get("PAGER", "less").strip()
+    program = command.split()[0] if command.split() else ""
     if (
         not pager
         or not command
+        or ("/" not in program and "=" not in program and shutil.which(program) is None)  # not installed
         or command == "cat"
         or not sys.stdout.isatty()
         or text.count("\n") < shutil.get_terminal_size().lines

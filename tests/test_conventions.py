@@ -215,3 +215,8 @@ def test_long_output_to_a_terminal_goes_through_the_pager(tmp_path: Path) -> Non
         "compare", "-q", str(CASE / "v1.yaml"), str(CASE / "v2.yaml"), PAGER=f"cat > {paged}"
     )
     assert not paged.exists() and short == ""
+
+
+def test_a_pager_that_is_not_installed_leaves_the_output_on_the_terminal(tmp_path: Path) -> None:
+    screen = _in_terminal("compare", "us-28-point", "geneva", "--no-color", PAGER="no-such-pager-here -R")
+    assert "army-cap" in screen and "not found" not in screen
