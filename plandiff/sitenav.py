@@ -59,11 +59,15 @@ def three_way_heading(pages: Mapping[str, PlanVersion], view: ThreeWayPage) -> s
 
 
 def three_way_header(plans: tuple[PlanVersion, ...], view: ThreeWayPage) -> str:
-    """Heading and links of a three-way page (the view follows it)."""
+    """Heading and links of a three-way page (the view follows it).
+
+    The heading names the base only (titles are long; three of them made a seven-line heading on a
+    phone); the two revisions follow at once, and the page title and index link name all three.
+    """
     by_slug = {p.plan: p for p in plans if p.plan}
     base, a, b = by_slug[view.base], by_slug[view.a], by_slug[view.b]
     lines = [
-        f"# {markdown_text(three_way_heading(by_slug, view))}",
+        f"# {markdown_text(f'Two revisions of {version_name(base)} side by side')}",
         "",
         (
             f"Both revise {link(version_name(base), f'../versions/{base.plan}.html')}. Each clause of "

@@ -65,6 +65,10 @@ def index_markdown(
             f"- *{kind.value}*: {PROVENANCE_MEANING.get(kind, 'see the format documentation')}"
             for kind in Provenance
         ),
+        (
+            "- *text carried, status reported*: only the clause's standing (kept, bracketed) was "
+            "reported; its wording is the parent version's"
+        ),
         "",
         "## Versions",
         "",

@@ -341,7 +341,8 @@ def test_three_way_pages_pair_neighbouring_revisions_of_one_base(small: dict[str
     views = three_way_pages((_plan("root", None, ()), *children))
     assert [(v.a, v.b) for v in views] == [("c0", "c1"), ("c1", "c2"), ("c2", "c3"), ("c3", "c4")]  # k - 1
     page = small["three-way/draft--counter--revision.html"]
-    assert page.headings_of("h1") == ["First draft: Counter-proposal and Revised framework side by side"]
+    assert page.headings_of("h1") == ["Two revisions of First draft side by side"]
+    assert page.title == "First draft: Counter-proposal and Revised framework side by side"
     assert {"../versions/draft.html", "../versions/counter.html", "../versions/revision.html",
             "../diffs/draft--counter.html", "../diffs/draft--revision.html",
             "../clauses/army-cap.html", "../clauses/line.html"} <= set(page.links)  # fmt: skip
