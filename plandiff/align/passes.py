@@ -142,12 +142,11 @@ class _Aligner(Pairing):
                 out.append((gap_a, gap_b))
         return out
 
-    def _band(self, content: Content, edges: dict[tuple[int, int], float], parent: int | None) -> None:
+    def _band(
+        self, content: Content, edges: dict[tuple[int, int], float], gaps: list[tuple[list[int], list[int]]]
+    ) -> None:
         """Score each unpaired clause against those near its proportional place in its gap."""
-        groups = self._groups_of(parent)
-        if groups is None:
-            return
-        for gap_a, gap_b in self._gaps(*groups):
+        for gap_a, gap_b in gaps:
             for k, i in enumerate(gap_a):  # both ways, so that the reverse comparison scores alike
                 centre = (k * len(gap_b)) // len(gap_a)
                 for j in gap_b[max(0, centre - BAND) : centre + BAND + 1]:
@@ -162,11 +161,12 @@ class _Aligner(Pairing):
     def _chains(self, content: Content, edges: dict[tuple[int, int], float]) -> None:
         """Round 2: the heaviest in-order chain inside each gap, parents before sub-points."""
         for parent in [None, *sorted(k for k in self.old.kids if k is not None)]:
-            self._band(content, edges, parent)
             groups = self._groups_of(parent)
             if groups is None:
                 continue
-            for gap_a, gap_b in self._gaps(*groups):
+            gaps = self._gaps(*groups)  # scoring the band pairs nothing: the gaps stay the same
+            self._band(content, edges, gaps)
+            for gap_a, gap_b in gaps:
                 rank_b = {j: k for k, j in enumerate(gap_b)}
                 chain_edges = [
                     (ka, rank_b[j], score)
