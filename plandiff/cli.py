@@ -122,7 +122,7 @@ def compare(
     no_pager: NoPager = False,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
-    """Show what changed between two versions, clause by clause.
+    """Show what changed between two versions, clause by clause, what matters first.
 
     Examples:
 
@@ -131,6 +131,10 @@ def compare(
       plandiff compare us-28-point geneva --format markdown -o report.md
 
       plandiff compare old.yaml new.yaml --clause army-cap --format json
+
+      plandiff compare us-28-point ukraine-20-point --only substantive --summary
+
+      plandiff compare us-28-point e3-counterproposal geneva   (three-way: BASE A B)
 
       plandiff compare HEAD~1:plans/geneva.yaml plans/geneva.yaml
 
