@@ -47,11 +47,12 @@ class ClauseEntry(NamedTuple):
 
     id: str
     title: str | None
-    """Title in the latest version that gives one."""
+    """Title in the first version that gives one: the name the clause entered the record with (a
+    later version, perhaps of another lineage, may name it after its own position)."""
     text: str
-    """Text in the latest version that has the clause."""
+    """Text in the first version that has the clause."""
     topic: str
-    """First topic in the latest version that gives topics (``OTHER_TOPIC`` when none does)."""
+    """First topic in the first version that gives topics (``OTHER_TOPIC`` when none does)."""
     versions: tuple[str, ...]
     """Slugs of the versions that have the clause, in lineage order."""
     texts: tuple[str, ...]
@@ -145,12 +146,12 @@ def clause_entries(plans: tuple[PlanVersion, ...]) -> tuple[ClauseEntry, ...]:
                 continue
             versions.setdefault(clause.id, []).append(plan.plan or plan.label)
             children.setdefault(clause.id, {})
-            texts[clause.id] = clause.text
+            texts.setdefault(clause.id, clause.text)
             in_version.setdefault(clause.id, []).append(clause.text)
-            if clause.title or clause.id not in titles:
-                titles[clause.id] = clause.title or titles.get(clause.id)
-            if clause.topics or clause.id not in topics:
-                topics[clause.id] = clause.topics[0] if clause.topics else topics.get(clause.id, OTHER_TOPIC)
+            if not titles.get(clause.id):
+                titles[clause.id] = clause.title
+            if topics.get(clause.id, OTHER_TOPIC) == OTHER_TOPIC:
+                topics[clause.id] = clause.topics[0] if clause.topics else OTHER_TOPIC
             up = row.parent
             while up is not None and not flat[up].located.clause.id:
                 up = flat[up].parent

@@ -354,3 +354,16 @@ def test_three_way_pages_pair_neighbouring_revisions_of_one_base(small: dict[str
     ):
         target = "three-way/draft--counter--revision.html"
         assert any(internal(name, h) == target for h in small[name].links), name
+
+
+def test_clause_keeps_the_name_it_entered_the_record_with() -> None:
+    first = _plan(
+        "first", None, (Clause("1", "Army of 600,000.", "army", title="Army size", topics=("army",)),)
+    )
+    later = _plan(
+        "later", None, (Clause("1", "No limits.", "army", title="No limits", topics=("security",)),)
+    )
+    untitled = _plan("zero", None, (Clause("1", "Army of 500,000.", "army"),))
+    (entry,) = clause_entries((untitled, first, later))
+    assert (entry.title, entry.topic, clause_name(entry)) == ("Army size", "army", "Army size")
+    assert entry.texts == ("Army of 500,000.", "Army of 600,000.", "No limits.")
