@@ -102,7 +102,7 @@ def build_site(plans: tuple[PlanVersion, ...]) -> dict[str, str]:
     maps = id_maps(plans)  # indexed once, not once per clause page
     for entry in entries:
         body = _after_heading(
-            history_markdown(clause_history(plans, entry.id, maps)),
+            history_markdown(clause_history(plans, entry.id, maps), "../versions/{slug}.html"),
             clause_links(entry, by_id, where[entry.id], diffs),
         )
         pages[f"clauses/{entry.id}.html"] = page(

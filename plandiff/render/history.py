@@ -34,8 +34,20 @@ def _marks(entry: HistoryEntry) -> list[str]:
     return marks
 
 
-def history_markdown(history: History) -> str:
-    """The clause in every version, with word diffs; ends with one newline."""
+def _version_heading(version: VersionInfo, version_href: str | None) -> str:
+    """``us-28-point · 2025-11-20 · leaked``, the label linked to its page on the site."""
+    if not (version_href and version.plan):
+        return escape(_facts(version))
+    rest = " · ".join(f for f in (version.date, version.status.value if version.status else None) if f)
+    label = f"[{escape_inline(version.label)}]({version_href.format(slug=version.plan)})"
+    return label + (f" · {escape_inline(rest)}" if rest else "")
+
+
+def history_markdown(history: History, version_href: str | None = None) -> str:
+    """The clause in every version, with word diffs; ends with one newline.
+
+    ``version_href`` links each version's label, ``{slug}`` standing for its slug (the site).
+    """
     present = sum(1 for e in history.entries if e.located)
     lines = [
         f"# Clause {markdown_code(history.clause_id)} in {present} of {len(history.entries)} versions",
@@ -43,11 +55,11 @@ def history_markdown(history: History) -> str:
     ]
     for entry in history.entries:
         if entry.located is None:
-            lines += [f"## {escape(_facts(entry.version))} — absent", ""]
+            lines += [f"## {_version_heading(entry.version, version_href)} — absent", ""]
             continue
         number = phrases.address_text(entry.located.address)
         lines += [
-            f"## {escape(_facts(entry.version))}",
+            f"## {_version_heading(entry.version, version_href)}",
             "",
             f"**Point {escape(number)}** · {escape(', '.join(_marks(entry)))}",
             "",
