@@ -106,6 +106,8 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
             change = change._replace(who=who_changed(change, old_info, new_info))
         changes.append(change)
         notes.extend(_notes_for(change))
+    framing = _framing_notes(old, new, opts)
+    notes.extend(framing)
     return Report(
         old=old_info,
         new=new_info,
@@ -114,7 +116,26 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
         options=opts,
         notes=tuple(notes),
         renumbered_ranges=ranges,
+        framing_changed=bool(framing),
     )
+
+
+def _framing_notes(old: PlanVersion, new: PlanVersion, opts: CompareOptions) -> list[str]:
+    """A note for each of the text before and after the points that differs, both texts in full.
+
+    Preamble and closing are not clauses (nothing pairs with them), so they are not word-diffed;
+    a change there is still a difference, shown whole rather than not at all.
+    """
+    notes = []
+    for name, before, after in (
+        ("preamble", old.preamble, new.preamble),
+        ("closing text", old.closing, new.closing),
+    ):
+        if normalise(before or "", opts).strip() != normalise(after or "", opts).strip():
+            was = f'"{before}"' if before else "none"
+            now = f'"{after}"' if after else "none"
+            notes.append(f"the {name} changed (shown whole, not word by word): {was} → {now}")
+    return notes
 
 
 def summarise(changes: list[Change] | tuple[Change, ...], ranges: int = 0) -> Summary:

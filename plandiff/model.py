@@ -298,9 +298,11 @@ class Report(NamedTuple):
     """``clause`` (new-version order) or ``consequence`` (see plandiff.consequence)."""
     status_groups: tuple[StatusGroup, ...] = ()
     """By consequence: the status-only changes gathered by what changed (shown once each)."""
+    framing_changed: bool = False
+    """The preamble or closing text differs (shown whole in ``notes``; they are not clauses)."""
 
     @property
     def has_changes(self) -> bool:
         """True when the comparison found any difference (exit code 1)."""
         s = self.summary
-        return bool(s.total_differences or s.moved or s.renumbered)
+        return bool(s.total_differences or s.moved or s.renumbered or self.framing_changed)

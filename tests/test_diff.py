@@ -121,3 +121,20 @@ def test_very_long_texts_use_coarser_granularity() -> None:
         PlanVersion("o", (Clause("9", old, id="p"),)), PlanVersion("n", (Clause("9", new, id="p"),))
     )
     assert report.notes == ("point 9 is very long and was compared by sentence, not word by word",)
+
+
+def test_preamble_and_closing_changes_are_differences() -> None:
+    """Text outside the points is not a clause, but a change there is shown (whole) and counted."""
+    clause = Clause(number="1", text="Prisoners are exchanged all for all.", id="exchange")
+    old = PlanVersion(label="old", clauses=(clause,), preamble="The parties agree.", closing="Signed.")
+    assert not compare(old, old._replace(label="new", preamble="The parties agree. ")).has_changes
+    spaced = old._replace(label="new", preamble="The  parties agree.")
+    assert compare(old, spaced).has_changes
+    assert not compare(old, spaced, CompareOptions(ignore_whitespace=True)).has_changes
+    report = compare(old, old._replace(label="new", preamble="The parties agree now.", closing=None))
+    assert report.has_changes
+    assert report.summary.total_differences == 0
+    assert report.notes == (
+        'the preamble changed (shown whole, not word by word): "The parties agree." → "The parties agree now."',
+        'the closing text changed (shown whole, not word by word): "Signed." → none',
+    )

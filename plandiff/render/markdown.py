@@ -66,7 +66,8 @@ def render(report: Report, options: RenderOptions) -> str:
             else:
                 lines += _change(block, by_text, options.context, options.clause_href, options.heading_level)
     if not report.changes:
-        lines += ["No differences.", ""]
+        # A preamble or closing change is a difference, but not a clause's: it is in the notes.
+        lines += ["No clause differs." if report.framing_changed else "No differences.", ""]
     lines += [f"*Note: {escape(note)}.*" for note in report.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
 
