@@ -8,7 +8,6 @@ from pathlib import Path
 from .cliapp import changed_versions
 from .gitsource import repository_root
 from .model import PlanVersion
-from .render.markdown import escape
 from .render.sanitize import terminal_line
 
 
@@ -48,5 +47,7 @@ def _section(fmt: str, path: str, status: str, text: str) -> str:
             + "}"
         )
     if fmt == "markdown":
+        from .render.markdown import escape  # only --git with --format markdown needs it
+
         return f"---\n\n**{escape(path)}** ({status})\n\n{text}\n"
     return f"=== {terminal_line(path)} ({status})\n{text}\n"
