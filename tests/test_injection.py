@@ -4,6 +4,7 @@ a terminal command, a mention or a git option, in any output. One section per cl
 from __future__ import annotations
 
 import io
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -107,6 +108,21 @@ def test_file_name_with_a_newline_is_not_a_live_tag(fmt: str, tmp_path: Path) ->
     html = result.stdout if fmt == "html" else markdown_to_html(result.stdout)
     assert foreign_tags(html) == []
     assert "&lt;img src=x onerror=alert(1)&gt;.yaml" in html
+
+
+@pytest.mark.parametrize("view", ["compare", "three-way"])
+def test_json_writes_terminal_controls_in_file_names_as_escapes(view: str, tmp_path: Path) -> None:
+    """json escapes C0 controls itself; C1 controls (\x9b is a one-byte ESC [), DEL, line
+    separators and direction overrides must not reach a terminal raw either."""
+    name = "a\x9b2J\x7f\u202egnp\u2028b.yaml"
+    old = tmp_path / name
+    old.write_text((GOOD / "v1.yaml").read_text())
+    plans = [str(old), str(GOOD / "v2.yaml")] + ([str(GOOD / "v2.yaml")] if view == "three-way" else [])
+    result = CliRunner().invoke(app, ["compare", *plans, "-f", "json"])
+    assert result.exit_code == 1, result.stderr
+    assert re.search("[\x7f-\x9f\u2028\u202e]", result.stdout) is None
+    assert "a\\u009b2J\\u007f\\u202egnp\\u2028b.yaml" in result.stdout
+    assert name in json.dumps(json.loads(result.stdout), ensure_ascii=False)  # the same value
 
 
 def test_markdown_to_html_runs_with_raw_html_off() -> None:

@@ -13,6 +13,7 @@ from ..model import (
     VersionInfo,
 )
 from .options import RenderOptions
+from .sanitize import json_inert
 
 SCHEMA_VERSION = 4
 """Bumped on any incompatible change to the JSON shape."""
@@ -21,6 +22,11 @@ Json = dict[str, object]
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    """The report as JSON (docs/json.md), with no raw character a terminal would obey."""
+    return json_inert(_document(report, options))
+
+
+def _document(report: Report, options: RenderOptions) -> str:
     """The report as compact JSON with sorted keys, one change per line, ending in a newline."""
     s = report.summary
     document: Json = {

@@ -10,6 +10,7 @@ own. The kinds:
 - Markdown: :func:`markdown_inline` (inside a line or a table cell), :func:`markdown_text` (a line
   of its own) and :func:`markdown_code` (code style);
 - HTML and the raw-HTML parts of a pull-request comment (``<summary>``): :func:`html_text`;
+- JSON: :func:`json_inert` over the encoded document (json escapes C0 controls itself);
 - changed text in any kind: :func:`show_invisible` first, so a change made only of invisible
   characters is seen.
 
@@ -56,6 +57,24 @@ def _code_point(match: re.Match[str]) -> str:
     if code < 0xA0:  # ASCII and C1 controls
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What json (``ensure_ascii=False``) leaves raw that a terminal would obey or a JavaScript parser
+would break on: DEL, C1 controls (``\x9b`` is a one-byte ``ESC [``), line/paragraph separators
+and the bidirectional overrides and isolates. They occur only inside JSON strings."""
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
+
+
+def json_inert(document: str) -> str:
+    """An encoded JSON document with the characters of ``_JSON_RAW`` as ``\\uXXXX`` escapes: the same
+    JSON values, safe to print to a terminal (``compare -f json`` with a hostile file name)."""
+    if _JSON_RAW.search(document) is None:  # the common case: one C-speed scan, no copy
+        return document
+    return _JSON_RAW.sub(_json_escape, document)
 
 
 def terminal_safe(text: str) -> str:

@@ -12,7 +12,7 @@ from .json import _change as change_json
 from .json import _side as side_json
 from .json import _version as version_json
 from .markdown import block_safe, escape, escape_inline, segment_markdown
-from .sanitize import markdown_code
+from .sanitize import json_inert, markdown_code
 
 SECTIONS: tuple[tuple[str, tuple[Verdict, ...]], ...] = (
     ("Convergence: A ({a}) and B ({b}) made the same change", (Verdict.SAME, Verdict.REMOVED_BY_BOTH)),
@@ -153,6 +153,10 @@ def render_markdown(view: ThreeWay, clause_href: str | None = None) -> str:
 
 def render_json(view: ThreeWay) -> str:
     """The view as JSON (docs/json.md, "The three-way view"): keys sorted, one row per line."""
+    return json_inert(_json_document(view))
+
+
+def _json_document(view: ThreeWay) -> str:
     head = json.dumps(
         {
             "schema_version": SCHEMA_VERSION,
