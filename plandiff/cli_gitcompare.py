@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +25,11 @@ def compare_git(
     """
     sections: list[str] = []
     changed = False
-    versions = changed_versions(spec, paths, max_bytes)
+    skipped: list[str] = []  # YAML that is not a plan, such as workflow files in the pathspec
+    versions = changed_versions(spec, paths, max_bytes, skipped)
+    if skipped:
+        names = ", ".join(terminal_line(p) for p in skipped)
+        sys.stderr.write(f"plandiff: note: skipped, not plan files (no top-level 'clauses'): {names}\n")
     for path, status, old, new in versions:
         text, differs = show(old, new)
         changed = changed or differs or status != "modified"

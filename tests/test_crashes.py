@@ -282,3 +282,21 @@ def test_a_binary_plan_does_not_stop_git_diff_under_the_driver(change_set: Path)
     out = _git(change_set, "diff", "HEAD", "--", "plans/")
     assert out.startswith("plandiff plans/a.yaml (not compared: not a readable plan, see the error above)\n")
     assert "\nplandiff plans/z.yaml\n" in out and "800,000 → 600,000" in out  # git went on to the next file
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_compare_git_skips_yaml_that_is_not_a_plan_with_a_note(change_set: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "plandiff", "compare", "--git", "HEAD~1..HEAD", "--format", "json", "--", "*.yml", "*.yaml"],
+        cwd=change_set, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    assert run.stderr == (
+        "plandiff: note: skipped, not plan files (no top-level 'clauses'): .github/workflows/plandiff.yml, config.yml\n"
+    )
+    sections = json.loads(run.stdout)
+    assert [(s["path"], s["status"]) for s in sections] == [
+        ("plans/a.yaml", "modified"),
+        ("plans/z.yaml", "modified"),
+    ]
