@@ -8,11 +8,12 @@ from typing import Annotated
 import typer
 
 from .catalog import load_record
-from .cli_shell import complete_clause
+from .cli_shell import complete_clause, emit
 from .cliapp import (
     Markers,
     MaxBytes,
     NoHeader,
+    NoPager,
     PlansDir,
     app,
     changed_versions,
@@ -214,6 +215,7 @@ def history(
         str, typer.Option("--format", "-f", help="Output format: terminal, markdown.")
     ] = "terminal",
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    no_pager: NoPager = False,
 ) -> None:
     """One clause through every version, by date, with the word diff from its nearest ancestor that had it.
 
@@ -238,10 +240,11 @@ def history(
     from .render.history import history_markdown, history_terminal  # rich: only when asked
 
     if fmt == "markdown":
-        sys.stdout.write(history_markdown(found))
+        emit(history_markdown(found), pager=not no_pager)
     else:
         console = console_for(color, None, None)
-        sys.stdout.write(to_text(console, history_terminal(found, RenderOptions(color=colored(console)))))
+        text = to_text(console, history_terminal(found, RenderOptions(color=colored(console))))
+        emit(text, pager=not no_pager)
 
 
 @app.command()

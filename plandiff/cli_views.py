@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .cli_shell import STDIN
-from .cliapp import MaxBytes, app, colored, console_for, fail, load_input, to_text
+from .cli_shell import STDIN, emit
+from .cliapp import MaxBytes, NoPager, app, colored, console_for, fail, load_input, to_text
 from .errors import PlandiffError, UsageError, quoted
 from .load import MAX_BYTES
 from .model import CompareOptions, PlanVersion
@@ -34,11 +33,11 @@ Color = Annotated[bool | None, typer.Option("--color/--no-color", help="Force co
 Width = Annotated[int | None, typer.Option("--width", min=20, help="Terminal-format width.")]
 
 
-def _emit(text: str, output: Path | None, inputs: tuple[Path, ...]) -> None:
+def _emit(text: str, output: Path | None, inputs: tuple[Path, ...], pager: bool) -> None:
     if output is not None:
         write_report(output, text, inputs)
     else:
-        sys.stdout.write(text)
+        emit(text, pager)
 
 
 def _format(fmt: str, allowed: tuple[str, ...]) -> None:
@@ -55,6 +54,7 @@ def brief(
     color: Color = None,
     width: Width = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    no_pager: NoPager = False,
 ) -> None:
     """A one-page brief: the five to ten most consequential changes, one sentence each.
 
@@ -87,7 +87,7 @@ def brief(
         else:
             console = console_for(color, width, output)
             text = to_text(console, render_terminal(made, RenderOptions(color=colored(console))))
-        _emit(text, output, tuple(p for p in (old_path, new_path) if p is not None))
+        _emit(text, output, tuple(p for p in (old_path, new_path) if p is not None), not no_pager)
     except PlandiffError as error:
         fail(error)
     raise typer.Exit(1 if made.report.has_changes else 0)
@@ -103,6 +103,7 @@ def three_way_command(
     color: Color = None,
     width: Width = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    no_pager: NoPager = False,
 ) -> None:
     """Two revisions of one base, clause by clause: where they converge and where they differ.
 
@@ -118,7 +119,7 @@ def three_way_command(
     """
     try:
         text, changed, inputs = run_three_way((base, a, b), fmt, color, width, output, max_bytes)
-        _emit(text, output, inputs)
+        _emit(text, output, inputs, not no_pager)
     except PlandiffError as error:
         fail(error)
     raise typer.Exit(1 if changed else 0)

@@ -217,6 +217,29 @@ def test_long_output_to_a_terminal_goes_through_the_pager(tmp_path: Path) -> Non
     assert not paged.exists() and short == ""
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("history", "territory", "--no-color"), id="history"),
+        pytest.param(("history", "territory", "--format", "markdown"), id="history-markdown"),
+        pytest.param(
+            ("brief", "us-28-point", "ukraine-20-point", "--no-color", "--width", "100"), id="brief"
+        ),
+        pytest.param(
+            ("three-way", "us-28-point", "e3-counterproposal", "geneva", "--no-color", "--width", "100"),
+            id="three-way",
+        ),
+    ],
+)
+def test_the_other_long_views_are_paged_too(args: tuple[str, ...], tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    screen = _in_terminal(*args, PAGER=f"cat > {paged}")
+    assert screen == "" and paged.read_text() == _run(*args).stdout
+    paged.unlink()
+    direct = _in_terminal(*args, "--no-pager", PAGER=f"cat > {paged}")
+    assert not paged.exists() and direct.replace("\r\n", "\n") == _run(*args).stdout
+
+
 def test_a_pager_that_is_not_installed_leaves_the_output_on_the_terminal(tmp_path: Path) -> None:
     screen = _in_terminal("compare", "us-28-point", "geneva", "--no-color", PAGER="no-such-pager-here -R")
     assert "army-cap" in screen and "not found" not in screen
