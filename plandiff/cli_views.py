@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .cli_shell import STDIN, emit
-from .cliapp import MaxBytes, NoPager, app, colored, console_for, fail, load_input, to_text
+from .cli_shell import emit
+from .cliapp import MaxBytes, NoPager, app, colored, console_for, fail, load_inputs, to_text
 from .errors import PlandiffError, UsageError, quoted
 from .load import MAX_BYTES
 from .model import CompareOptions, PlanVersion
@@ -73,10 +73,7 @@ def brief(
 
     try:
         _format(fmt, VIEW_FORMATS)
-        if (old, new).count(STDIN) > 1:
-            raise UsageError("only one plan can come from standard input ('-')")
-        old_plan, old_path = load_input(old, max_bytes)
-        new_plan, new_path = load_input(new, max_bytes)
+        (old_plan, old_path), (new_plan, new_path) = load_inputs((old, new), max_bytes)
         made = make_brief(compare(old_plan, new_plan))
         if fmt in ("markdown", "html"):
             text = render_markdown(made, RenderOptions())
@@ -137,13 +134,11 @@ def compare_plans(
 
     ``screen`` is (colour, width, output) for the terminal format. Also returns the files read.
     """
-    if plans.count(STDIN) > 1:
-        raise UsageError("only one plan can come from standard input ('-')")
     if len(plans) == 3:
         return run_three_way(plans, fmt, *screen, max_bytes, options)
     if len(plans) != 2:
         raise UsageError("compare needs two plans, OLD and NEW (three for a three-way view, or --git REV)")
-    (old_plan, old_path), (new_plan, new_path) = (load_input(p, max_bytes) for p in plans)
+    (old_plan, old_path), (new_plan, new_path) = load_inputs(plans, max_bytes)
     text, changed = show(old_plan, new_plan)
     return text, changed, tuple(p for p in (old_path, new_path) if p is not None)
 
@@ -162,9 +157,7 @@ def run_three_way(
     from .threeway import three_way
 
     _format(fmt, THREE_WAY_FORMATS)
-    if plans.count(STDIN) > 1:
-        raise UsageError("only one plan can come from standard input ('-')")
-    (base, _), (a, _), (b, _) = loaded = [load_input(p, max_bytes) for p in plans]
+    (base, _), (a, _), (b, _) = loaded = load_inputs(plans, max_bytes)
     view = three_way(base, a, b, options)
     inputs = tuple(path for _, path in loaded if path is not None)
     if fmt == "json":

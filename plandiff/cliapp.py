@@ -78,6 +78,13 @@ def load_input(arg: str, max_bytes: int) -> tuple[PlanVersion, Path | None]:
     return parse_plan(text, "(stdin)"), None
 
 
+def load_inputs(args: tuple[str, ...], max_bytes: int) -> list[tuple[PlanVersion, Path | None]]:
+    """Several plan arguments through :func:`load_input`; at most one of them may be ``-``."""
+    if args.count(STDIN) > 1:
+        raise UsageError("only one plan can come from standard input ('-')")
+    return [load_input(arg, max_bytes) for arg in args]
+
+
 def fail(error: PlandiffError) -> NoReturn:
     """Report a user-facing error on stderr and exit 2."""
     warn(error)
