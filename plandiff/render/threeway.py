@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..model import Change, ChangeKind
-from ..threeway import Row, ThreeWay, Verdict
+from ..model import Change, ChangeKind, Located
+from ..threeway import CONVERGENCE, Row, ThreeWay, Verdict
 from . import phrases
 from .json import SCHEMA_VERSION
 from .json import _change as change_json
@@ -39,6 +39,12 @@ VERDICT_TEXT = {
     Verdict.ADDED_BY_B: "new in B",
     Verdict.ADDED_BY_BOTH: "new in both",
 }
+_ONE_SIDE = {
+    Verdict.ONLY_A: "a", Verdict.REMOVED_BY_A: "a", Verdict.ADDED_BY_A: "a",
+    Verdict.ONLY_B: "b", Verdict.REMOVED_BY_B: "b", Verdict.ADDED_BY_B: "b",
+    Verdict.SAME: "a", Verdict.REMOVED_BY_BOTH: "a",
+}  # fmt: skip
+"""Rows shown by one side's diff; the other side is summed up in a line (or agrees)."""
 
 
 def section_title(title: str, view: ThreeWay) -> str:
@@ -46,17 +52,35 @@ def section_title(title: str, view: ThreeWay) -> str:
     return title.replace("{a}", view.a_by).replace("{b}", view.b_by)
 
 
-def row_point(row: Row) -> str:
-    """The point as printed: the base number, or the new number for an added clause."""
+def row_side(row: Row) -> Located:
+    """The clause a row is about: the base's, or the new one for an added clause."""
     side = row.base or (row.a.new if row.a else None) or (row.b.new if row.b else None)
     assert side is not None
+    return side
+
+
+def one_side(row: Row, view: ThreeWay) -> tuple[Change, tuple[str, str, Change | None] | None] | None:
+    """A row told by one side's diff: that change, and the other side as (tag, drafter, change).
+
+    The other side is None when both made the same change (convergence); the whole answer is
+    None for rows that show both sides (contested, new in both).
+    """
+    side = _ONE_SIDE.get(row.verdict)
+    shown, other = (row.a, ("B", view.b_by, row.b)) if side == "a" else (row.b, ("A", view.a_by, row.a))
+    if side is None or shown is None:
+        return None
+    return shown, (None if row.verdict in CONVERGENCE else other)
+
+
+def row_point(row: Row) -> str:
+    """The point as printed: the base number, or the new number for an added clause."""
+    side = row_side(row)
     return phrases.address_text(side.address)
 
 
 def row_name(row: Row) -> str:
     """``army-cap · Army size``."""
-    side = row.base or (row.a.new if row.a else None) or (row.b.new if row.b else None)
-    assert side is not None
+    side = row_side(row)
     return " · ".join(part for part in (side.clause.id, side.clause.title) if part)
 
 
@@ -90,34 +114,24 @@ def _diff_markdown(change: Change) -> str:
 
 def _row_markdown(row: Row, view: ThreeWay, clause_href: str | None = None) -> list[str]:
     name = escape_inline(row_name(row))
-    side = row.base or (row.a.new if row.a else None) or (row.b.new if row.b else None)
+    side = row_side(row)
     if clause_href and side is not None and side.clause.id:  # the site links ids to their histories
         title = side.clause.title
         link = f"[{markdown_code(side.clause.id)}]({clause_href.format(id=side.clause.id)})"
         name = " · ".join((link, escape_inline(title))) if title else link
     head = f"### Point {escape_inline(row_point(row))}{' · ' + name if name else ''}"
     out = [f"{head} — {VERDICT_TEXT[row.verdict]}", ""]
-    sides: tuple[tuple[str, Change | None], ...] = ((f"A ({view.a_by})", row.a), (f"B ({view.b_by})", row.b))
-    if row.verdict in (Verdict.SAME, Verdict.REMOVED_BY_BOTH) and row.a is not None:
-        out += [_diff_markdown(row.a), ""]
-        sides = ()
-    elif row.verdict in (Verdict.ONLY_A, Verdict.REMOVED_BY_A, Verdict.ADDED_BY_A) and row.a is not None:
-        out += [
-            _diff_markdown(row.a),
-            "",
-            f"- B ({escape_inline(view.b_by)}): {escape_inline(side_state(row.b))}",
-        ]
-        sides = ()
-    elif row.verdict in (Verdict.ONLY_B, Verdict.REMOVED_BY_B, Verdict.ADDED_BY_B) and row.b is not None:
-        out += [
-            _diff_markdown(row.b),
-            "",
-            f"- A ({escape_inline(view.a_by)}): {escape_inline(side_state(row.a))}",
-        ]
-        sides = ()
-    for label, change in sides:
-        text = _diff_markdown(change) if change is not None else "unchanged"
-        out.append(f"- **{escape_inline(label)}:** {text}")
+    one = one_side(row, view)
+    if one is not None:
+        shown, other = one
+        out += [_diff_markdown(shown), ""]
+        if other is not None:
+            tag, by, change = other
+            out.append(f"- {tag} ({escape_inline(by)}): {escape_inline(side_state(change))}")
+    else:
+        for tag, by, change in (("A", view.a_by, row.a), ("B", view.b_by, row.b)):
+            text = _diff_markdown(change) if change is not None else "unchanged"
+            out.append(f"- **{tag} ({escape_inline(by)}):** {text}")
     return [*out, ""] if out[-1] else out
 
 

@@ -7,19 +7,22 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..threeway import Row, ThreeWay, Verdict
+from ..threeway import Row, ThreeWay
 from .options import RenderOptions
 from .sanitize import terminal_line
 from .terminal import _body as change_body
-from .threeway import SECTIONS, VERDICT_TEXT, row_name, row_point, section_title, side_state, unchanged_points
+from .threeway import (
+    SECTIONS,
+    VERDICT_TEXT,
+    one_side,
+    row_name,
+    row_point,
+    section_title,
+    side_state,
+    unchanged_points,
+)
 
 _INDENT = (0, 0, 0, 4)
-_ONE_SIDE = {
-    Verdict.ONLY_A: "a", Verdict.REMOVED_BY_A: "a", Verdict.ADDED_BY_A: "a",
-    Verdict.ONLY_B: "b", Verdict.REMOVED_BY_B: "b", Verdict.ADDED_BY_B: "b",
-    Verdict.SAME: "a", Verdict.REMOVED_BY_BOTH: "a",
-}  # fmt: skip
-"""Rows shown by one side's diff; the other side is summed up in a line (or agrees)."""
 
 
 def render(view: ThreeWay, options: RenderOptions) -> RenderableType:
@@ -60,11 +63,11 @@ def _row(row: Row, view: ThreeWay, options: RenderOptions) -> RenderableType:
         head.append("  " + terminal_line(name), style="cyan")
     head.append("  " + VERDICT_TEXT[row.verdict], style="bold yellow")
     body: list[RenderableType] = []
-    side = _ONE_SIDE.get(row.verdict)
-    shown, other = (row.a, ("B", view.b_by, row.b)) if side == "a" else (row.b, ("A", view.a_by, row.a))
-    if side is not None and shown is not None:
+    one = one_side(row, view)
+    if one is not None:
+        shown, other = one
         body.append(change_body(shown, options))
-        if row.verdict not in (Verdict.SAME, Verdict.REMOVED_BY_BOTH):
+        if other is not None:
             tag, by, change = other
             body.append(Text(terminal_line(f"{tag} ({by}): {side_state(change)}"), style="dim"))
     else:
