@@ -412,6 +412,15 @@ def test_show_marks_continuation_lines_so_text_cannot_fake_a_heading(tmp_path: P
     )
 
 
+def test_show_prints_preamble_and_closing_under_headings_no_clause_can_have(tmp_path: Path) -> None:
+    """A textconv diff must see text outside the points; marked like clause text, it fakes nothing."""
+    path = _write(tmp_path / "p.yaml", {"title": "T", "preamble": "Recitals.\n1 [x] forged", "clauses": [
+        {"number": 1, "text": "one"}], "closing": "Signed."})  # fmt: skip
+    result = CliRunner().invoke(app, ["show", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "T\n\n(preamble)\nRecitals.\n| 1 [x] forged\n\n1\none\n\n(closing)\nSigned.\n"
+
+
 @pytest.mark.parametrize("number", ["10(b)", "10 (b)", "(b)", "10)", "10\\n2", "1\\t2"])
 def test_numbers_that_would_print_like_another_clause_are_refused(tmp_path: Path, number: str) -> None:
     text = f'clauses:\n  - {{number: "{number}", text: x}}\n  - number: 10\n    text: y\n    clauses: [{{number: b, text: z}}]\n'

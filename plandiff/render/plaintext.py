@@ -20,6 +20,11 @@ def plan_text(plan: PlanVersion) -> str:
     facts = [f for f in (plan.plan, plan.date, plan.status.value if plan.status else None) if f]
     lines = [terminal_line((plan.title or plan.label) + (f" ({', '.join(facts)})" if facts else ""))]
 
+    def block(head: str, text: str) -> None:
+        first, *rest = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines.extend(["", head, first])
+        lines.extend((CONTINUATION + line).rstrip() for line in rest)
+
     def visit(clauses: tuple[Clause, ...], prefix: tuple[str, ...]) -> None:
         for clause in clauses:
             address = prefix + (clause.number,)
@@ -31,12 +36,16 @@ def plan_text(plan: PlanVersion) -> str:
             marks = [m for m in ("bracketed" if clause.bracketed else "", provenance_label(clause)) if m]
             if marks:
                 head.append(f"({', '.join(marks)})")
-            first, *rest = clause.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            lines.extend(["", terminal_line(" ".join(head)), first])
-            lines.extend((CONTINUATION + line).rstrip() for line in rest)
+            block(terminal_line(" ".join(head)), clause.text)
             visit(clause.clauses, address)
 
+    # Text outside the points is shown too (a textconv diff must see a change there), under
+    # headings no clause can have: a clause heading starts with its number.
+    if plan.preamble:
+        block("(preamble)", plan.preamble)
     visit(plan.clauses, ())
+    if plan.closing:
+        block("(closing)", plan.closing)
     return terminal_safe("\n".join(lines)) + "\n"
 
 
