@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -133,6 +134,22 @@ def test_markdown_to_html_runs_with_raw_html_off() -> None:
         "<p>&lt;img src=x onerror=alert(1)&gt;</p>\n<p>&lt;div&gt;x&lt;/div&gt;</p>\n"
         "<p>a &lt;b&gt;b&lt;/b&gt; <del>c</del><ins>d</ins>x<br>y &lt;del x=1&gt;e</del></p>\n"
     )
+
+
+def test_page_title_writes_direction_overrides_in_file_names_out(tmp_path: Path) -> None:
+    hostile = tmp_path / "a\u202elmth.yaml"
+    hostile.write_bytes((GOOD / "v1.yaml").read_bytes())
+    new = str(GOOD / "v2.yaml")
+    for args in (
+        ["compare", str(hostile), new],
+        ["brief", str(hostile), new],
+        ["three-way", str(hostile), new, new],
+    ):
+        result = CliRunner().invoke(app, [*args, "-f", "html"])
+        assert result.exit_code == 1, result.stderr
+        assert "\u202e" not in result.stdout
+        title = re.search("<title>(.*)</title>", result.stdout)
+        assert title is not None and "/a\\u202elmth.yaml → " in unescape(title.group(1))
 
 
 # --- 2. terminal: no rich markup from data, no escape sequences ---------------------------------

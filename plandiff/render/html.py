@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from html import escape as html_escape
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -22,6 +21,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from ..model import Report
 from .markdown import render as render_markdown
 from .options import RenderOptions
+from .sanitize import html_text
 
 STYLESHEET = """\
 *, *::before, *::after { box-sizing: border-box; }
@@ -139,16 +139,16 @@ def page(markdown: str, title: str, stylesheet: str | None = None, nav: str = ""
     ``kind`` (a fixed word such as ``table``) becomes the body's class, for per-page layout.
     """
     style = (
-        f'<link rel="stylesheet" href="{html_escape(stylesheet)}">'
+        f'<link rel="stylesheet" href="{html_text(stylesheet)}">'
         if stylesheet is not None
         else f"<style>\n{STYLESHEET}</style>"
     )
-    body_class = f' class="{html_escape(kind)}"' if kind else ""
+    body_class = f' class="{html_text(kind)}"' if kind else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html_escape(title)}</title>\n{style}\n</head>\n<body{body_class}>\n<main>\n"
+        f"<title>{html_text(title)}</title>\n{style}\n</head>\n<body{body_class}>\n<main>\n"
         f"{nav}{markdown_to_html(markdown)}</main>\n</body>\n</html>\n"
     )
 
