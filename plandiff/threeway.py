@@ -43,7 +43,6 @@ class Verdict(enum.Enum):
 
 
 CONVERGENCE = (Verdict.SAME, Verdict.REMOVED_BY_BOTH)
-CONTESTED = (Verdict.DIFFERENT,)
 
 
 class Row(NamedTuple):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import Stemmer
 
@@ -125,16 +125,6 @@ def cosine(a: Vector, b: Vector) -> float:
             total += w * other
             worded = worded or not t[0].isdigit()
     return min(1.0, total) if worded else 0.0
-
-
-def combine(vectors: Sequence[Vector]) -> Vector:
-    """The unit vector of the sum of ``vectors``: several clauses read as one text."""
-    out: Vector = {}
-    for vec in vectors:
-        for t, w in vec.items():
-            out[t] = out.get(t, 0.0) + w
-    norm = math.sqrt(sum(w * w for w in out.values()))
-    return {t: w / norm for t, w in out.items()} if norm else out
 
 
 def word_list(text: str) -> list[str]:
