@@ -9,6 +9,7 @@ import typer
 
 from .catalog import load_record
 from .cli_shell import complete_clause, emit
+from .cli_views import Order
 from .cliapp import (
     Markers,
     MaxBytes,
@@ -66,6 +67,7 @@ def git_diff(
     topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help="As for compare.")] = None,
     only: Annotated[list[str] | None, typer.Option("--only", help="As for compare.")] = None,
     summary: Annotated[bool, typer.Option("--summary", help="As for compare.")] = False,
+    order: Order = "consequence",
     unchanged: Annotated[bool, typer.Option("--unchanged", help="Also show unchanged clauses.")] = False,
     no_ids: Annotated[bool, typer.Option("--no-ids", help="As for compare.")] = False,
     markers: Markers = False,
@@ -110,7 +112,7 @@ def git_diff(
         raise typer.Exit(0) from None
     try:
         options = CompareOptions(ignore_case, ignore_whitespace, ignore_punctuation, use_ids=not no_ids)
-        selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged)
+        selection = Selection(tuple(clause or ()), tuple(topic or ()), split_values(only), unchanged, order)
         report = select_changes(compare(old, new, options), selection)
     except PlandiffError as error:
         warn(error)

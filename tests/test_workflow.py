@@ -99,6 +99,25 @@ def test_every_command_of_review_md_runs_as_written(repo: Path, golden) -> None:
     assert (repo / ".gitattributes").read_text() == "plans/*.yaml diff=plandiff\n"  # one line, no override
 
 
+def test_driver_orders_changes_as_compare_does(repo: Path) -> None:
+    """With several changes the driver, like compare, puts substantive ones first and groups the
+    status-only ones (it listed them in clause order: 3, 4, 5, 6, ... before)."""
+    _shell(repo, 'git config diff.plandiff.command "plandiff git-diff"')
+    (repo / ".gitattributes").write_text("plans/*.yaml diff=plandiff\n")
+    (repo / "plans" / "geneva.yaml").write_bytes((ROOT / "plans" / "us-28-point.yaml").read_bytes())
+    _git(repo, "commit", "-q", "-am", "28-point plan")
+    (repo / "plans" / "geneva.yaml").write_bytes((ROOT / "plans" / "geneva.yaml").read_bytes())
+    _git(repo, "commit", "-q", "-am", "Geneva")
+    driver = _shell(repo, "git diff HEAD~1 -- plans/geneva.yaml").stdout
+    compare = _shell(repo, "plandiff compare HEAD~1:plans/geneva.yaml HEAD:plans/geneva.yaml").stdout
+    body = driver.split("\n\n", 1)[1]
+    assert body == compare.split("\n\n", 1)[1]
+    assert body.index("6  army-cap") < body.index("5  security-guarantees") < body.index("Status only")
+    by_clause = _shell(repo, "git diff HEAD~1 -- plans/geneva.yaml", PLANDIFF_OPTIONS="--order clause").stdout
+    assert by_clause.index("3  no-further-expansion") < by_clause.index("6  army-cap")
+    assert "Status only" not in by_clause
+
+
 def test_driver_shows_changes_only_and_takes_compare_options(repo: Path) -> None:
     _shell(repo, 'git config diff.plandiff.command "plandiff git-diff"')
     (repo / ".gitattributes").write_text("plans/*.yaml diff=plandiff\n")
