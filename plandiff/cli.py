@@ -171,6 +171,18 @@ def compare(
                 raise UsageError("--format html makes one page per comparison; use markdown with --git")
             text, changed, inputs = compare_git(git, tuple(plans or ()), fmt, show, max_bytes)
         else:
+            if plans is not None and len(plans) == 3:
+                # The three-way view has no selection or layout options: say so rather than
+                # print the whole view as if --clause 22 had been applied.
+                given = {"--clause": clause, "--topic": topic, "--only": only, "--summary": summary,
+                         "--unchanged": unchanged, "--order": order != "consequence",
+                         "--markers": markers, "--no-header": no_header}  # fmt: skip
+                ignored = [name for name, value in given.items() if value]
+                if ignored:
+                    raise UsageError(
+                        f"{', '.join(ignored)}: not available in the three-way view (BASE A B); "
+                        "compare two of the versions for that, e.g. plandiff compare BASE A --clause ID"
+                    )
             screen = (color, width, output)
             text, changed, inputs = cli_views.compare_plans(
                 tuple(plans or ()), show, fmt, screen, max_bytes, options

@@ -44,6 +44,25 @@ def test_three_way_golden(fmt: str, ext: str, runner: CliRunner, golden) -> None
     assert run(runner, "three-way", *args, *WIDE) == (code, out, err)
 
 
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (("--clause", "22"), "--clause"),
+        (("-t", "territory", "--summary"), "--topic, --summary"),
+        (("--only", "substantive", "--order", "clause"), "--only, --order"),
+        (("--unchanged", "--markers", "--no-header"), "--unchanged, --markers, --no-header"),
+    ],
+)
+def test_three_way_refuses_options_it_cannot_apply(options: tuple[str, ...], named: str, runner: CliRunner) -> None:
+    """compare BASE A B --clause 22 printed the whole three-way view, as if the option had been applied."""
+    code, out, err = run(runner, "compare", "us-28-point", "e3-counterproposal", "geneva", *options)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"plandiff: error: {named}: not available in the three-way view (BASE A B); compare two of the"
+        " versions for that, e.g. plandiff compare BASE A --clause ID\n"
+    )
+
+
 def test_three_way_verdicts_of_the_bundled_triple() -> None:
     plans = {p.plan: p for p in load_bundled()}
     view = three_way(plans["us-28-point"], plans["e3-counterproposal"], plans["geneva"])
