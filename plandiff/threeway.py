@@ -79,6 +79,18 @@ def _rewrote(change: Change | None) -> bool:
     return change is not None and change.change_class in (ChangeClass.SUBSTANTIVE, ChangeClass.EDITORIAL)
 
 
+def _status_only(change: Change | None) -> bool:
+    return change is not None and change.change_class is ChangeClass.STATUS
+
+
+def _standing(change: Change) -> tuple[object, ...] | None:
+    """What a status-only change leaves: the text with its bracketing, title, provenance and attribution."""
+    if change.new is None:
+        return None
+    c = change.new.clause
+    return c.text, c.bracketed, c.title, c.provenance, c.status_provenance, c.proposed_by
+
+
 def _new_text(change: Change) -> tuple[str, bool] | None:
     if change.new is None:
         return None
@@ -101,6 +113,13 @@ def verdict(a: Change | None, b: Change | None) -> Verdict:
     if _rewrote(a):
         return Verdict.ONLY_A
     if _rewrote(b):
+        return Verdict.ONLY_B
+    if _status_only(a) and _status_only(b):  # bracketing, provenance or attribution on both sides
+        assert a is not None and b is not None
+        return Verdict.SAME if _standing(a) == _standing(b) else Verdict.DIFFERENT
+    if _status_only(a):
+        return Verdict.ONLY_A
+    if _status_only(b):
         return Verdict.ONLY_B
     return Verdict.UNCHANGED
 

@@ -70,6 +70,7 @@ def test_three_way_verdicts_of_the_bundled_triple() -> None:
     assert by_id["army-cap"] is Verdict.SAME  # both raise the cap to 800,000: convergence
     assert by_id["amnesty"] is Verdict.REMOVED_BY_BOTH
     assert by_id["territory"] is Verdict.ONLY_A  # Geneva only brackets it
+    assert by_id["no-change-by-force"] is Verdict.ONLY_B  # Geneva brackets it, the E3 leaves it
     assert by_id["security-guarantees"] is Verdict.DIFFERENT
     assert (
         json.loads(
@@ -77,6 +78,18 @@ def test_three_way_verdicts_of_the_bundled_triple() -> None:
         )["counts"]["same"]
         == 1
     )
+
+
+def test_three_way_counts_a_status_only_change() -> None:
+    base = PlanVersion("base", (Clause("1", "Ukraine keeps its army.", id="x"),))
+    bracketed = PlanVersion("a", (Clause("1", "Ukraine keeps its army.", id="x", bracketed=True),))
+    assert three_way(base, bracketed, base).rows[0].verdict is Verdict.ONLY_A
+    assert three_way(base, base, bracketed).rows[0].verdict is Verdict.ONLY_B
+    assert three_way(base, bracketed, bracketed).rows[0].verdict is Verdict.SAME
+    titled = PlanVersion("b", (Clause("1", "Ukraine keeps its army.", id="x", bracketed=True, title="Army"),))
+    assert three_way(base, bracketed, titled).rows[0].verdict is Verdict.DIFFERENT  # B also retitled it
+    code, out, err = run(CliRunner(), "three-way", "us-28-point", "us-28-point", "us-28-point", *WIDE)
+    assert (code, err) == (0, "") and "Summary: 56 unchanged by both" in out
 
 
 def test_only_substantive_golden(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]

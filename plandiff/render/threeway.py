@@ -59,17 +59,19 @@ def row_side(row: Row) -> Located:
     return side
 
 
-def one_side(row: Row, view: ThreeWay) -> tuple[Change, tuple[str, str, Change | None] | None] | None:
-    """A row told by one side's diff: that change, and the other side as (tag, drafter, change).
-
-    The other side is None when both made the same change (convergence); the whole answer is
-    None for rows that show both sides (contested, new in both).
+def one_side(row: Row, view: ThreeWay) -> tuple[Change, str, tuple[str, Change | None] | None] | None:
+    """A row told by one side's diff: that change, whose it is (``A (E3)``, or both sides when
+    they made the same change), and the other side as (``B (US–Ukraine)``, its change) to sum up
+    in a line, None on convergence. None for rows that show both sides (contested, new in both).
     """
     side = _ONE_SIDE.get(row.verdict)
-    shown, other = (row.a, ("B", view.b_by, row.b)) if side == "a" else (row.b, ("A", view.a_by, row.a))
+    a, b = f"A ({view.a_by})", f"B ({view.b_by})"
+    shown, who, other = (row.a, a, (b, row.b)) if side == "a" else (row.b, b, (a, row.a))
     if side is None or shown is None:
         return None
-    return shown, (None if row.verdict in CONVERGENCE else other)
+    if row.verdict in CONVERGENCE:
+        return shown, f"{a} and {b}", None
+    return shown, who, other
 
 
 def row_point(row: Row) -> str:
@@ -84,19 +86,28 @@ def row_name(row: Row) -> str:
     return " · ".join(part for part in (side.clause.id, side.clause.title) if part)
 
 
+def status_text(change: Change | None) -> str:
+    """What a change did besides its text: ``bracketed: no → yes; provenance …``, or ``""``."""
+    if change is None:
+        return ""
+    lines = [*phrases.attribute_lines(change)]
+    provenance = phrases.provenance_text(change)
+    if provenance:
+        lines.append(provenance)
+    return "; ".join(lines)
+
+
 def side_state(change: Change | None) -> str:
     """What one side did, in a few words: ``unchanged``, ``removed``, ``bracketed: no → yes``."""
     if change is None or change.change_class is None:
         return "unchanged"
     if change.kind is ChangeKind.REMOVED:
         return "removed"
-    lines = [*phrases.attribute_lines(change)]
+    status = status_text(change)
     if change.segments:
-        lines.insert(0, f"text changed ({phrases.class_text(change)})")
-    provenance = phrases.provenance_text(change)
-    if provenance:
-        lines.append(provenance)
-    return "; ".join(lines) or phrases.class_text(change)
+        text = f"text changed ({phrases.class_text(change)})"
+        return f"{text}; {status}" if status else text
+    return status or phrases.class_text(change)
 
 
 def unchanged_points(view: ThreeWay) -> tuple[str, ...]:
@@ -123,15 +134,20 @@ def _row_markdown(row: Row, view: ThreeWay, clause_href: str | None = None) -> l
     out = [f"{head} — {VERDICT_TEXT[row.verdict]}", ""]
     one = one_side(row, view)
     if one is not None:
-        shown, other = one
+        shown, who, other = one
         out += [_diff_markdown(shown), ""]
+        if status_text(shown):  # bracketing, provenance, title: what the diff of the text cannot show
+            out.append(f"- {escape_inline(who)}: {escape_inline(status_text(shown))}")
         if other is not None:
-            tag, by, change = other
-            out.append(f"- {tag} ({escape_inline(by)}): {escape_inline(side_state(change))}")
+            label, change = other
+            out.append(f"- {escape_inline(label)}: {escape_inline(side_state(change))}")
     else:
         for tag, by, change in (("A", view.a_by, row.a), ("B", view.b_by, row.b)):
             text = _diff_markdown(change) if change is not None else "unchanged"
-            out.append(f"- **{tag} ({escape_inline(by)}):** {text}")
+            status = status_text(change)
+            out.append(
+                f"- **{tag} ({escape_inline(by)}):** {text}{f' ({escape_inline(status)})' if status else ''}"
+            )
     return [*out, ""] if out[-1] else out
 
 

@@ -19,6 +19,7 @@ from .threeway import (
     row_point,
     section_title,
     side_state,
+    status_text,
     unchanged_points,
 )
 
@@ -65,13 +66,17 @@ def _row(row: Row, view: ThreeWay, options: RenderOptions) -> RenderableType:
     body: list[RenderableType] = []
     one = one_side(row, view)
     if one is not None:
-        shown, other = one
+        shown, who, other = one
         body.append(change_body(shown, options))
+        if status_text(shown):  # bracketing, provenance, title: what the diff of the text cannot show
+            body.append(Text(terminal_line(f"{who}: {status_text(shown)}"), style="dim"))
         if other is not None:
-            tag, by, change = other
-            body.append(Text(terminal_line(f"{tag} ({by}): {side_state(change)}"), style="dim"))
+            label, change = other
+            body.append(Text(terminal_line(f"{label}: {side_state(change)}"), style="dim"))
     else:
         for tag, by, change in (("A", view.a_by, row.a), ("B", view.b_by, row.b)):
             body.append(Text(terminal_line(f"{tag} ({by}):"), style="bold"))
             body.append(change_body(change, options) if change is not None else Text("unchanged"))
+            if status_text(change):
+                body.append(Text(terminal_line(status_text(change)), style="dim"))
     return Group(head, Padding(Group(*body), _INDENT))
