@@ -53,7 +53,9 @@ def test_three_way_golden(fmt: str, ext: str, runner: CliRunner, golden) -> None
         (("--unchanged", "--markers", "--no-header"), "--unchanged, --markers, --no-header"),
     ],
 )
-def test_three_way_refuses_options_it_cannot_apply(options: tuple[str, ...], named: str, runner: CliRunner) -> None:
+def test_three_way_refuses_options_it_cannot_apply(
+    options: tuple[str, ...], named: str, runner: CliRunner
+) -> None:
     """compare BASE A B --clause 22 printed the whole three-way view, as if the option had been applied."""
     code, out, err = run(runner, "compare", "us-28-point", "e3-counterproposal", "geneva", *options)
     assert (code, out) == (2, "")
