@@ -137,7 +137,9 @@ def _subpoints_markdown(entry: HistoryEntry) -> list[str]:
 
 def history_terminal(history: History, options: RenderOptions) -> RenderableType:
     """The clause in every version for the terminal."""
-    parts: list[RenderableType] = [Text(terminal_line(f"Clause {history.clause_id}"), style="bold")]
+    titles = [e.located.clause.title for e in history.entries if e.located and e.located.clause.title]
+    heading = f"Clause {history.clause_id}" + (f" · {titles[-1]}" if titles else "")  # the latest title
+    parts: list[RenderableType] = [Text(terminal_line(heading), style="bold")]
     for entry in history.entries:
         parts.append(Text(""))
         head = Text(terminal_line(_facts(entry.version)), style="bold cyan")
