@@ -94,6 +94,19 @@ def test_three_way_counts_a_status_only_change() -> None:
     assert (code, err) == (0, "") and "Summary: 56 unchanged by both" in out
 
 
+def test_three_way_names_no_drafter_a_version_does_not_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plans = [f"{name}.yaml" for name in ("base", "a", "b")]
+    for plan in plans:
+        Path(plan).write_text(f"plan: {plan[:-5]}\nclauses:\n  - number: 1\n    text: T.\n")
+    code, out, err = run(CliRunner(), "three-way", *plans, *WIDE)
+    assert (code, err) == (0, "")
+    assert "drafted by" not in out
+    assert out.splitlines()[1:4] == [f"  base  {plans[0]}", f"  A     {plans[1]}", f"  B     {plans[2]}"]
+
+
 def test_only_substantive_golden(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(runner, "compare", "us-28-point", "ukraine-20-point", "--only", "substantive", *WIDE)
     assert (code, err) == (1, "")

@@ -34,7 +34,12 @@ def render(view: ThreeWay, options: RenderOptions) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
-    for tag, info, by in (("base", view.base, ""), ("A", view.a, view.a_by), ("B", view.b, view.b_by)):
+    # a_by and b_by fall back to "A" and "B": say "drafted by" only when the version names drafters
+    sides = (
+        ("A", view.a, view.a_by if view.a.drafted_by else ""),
+        ("B", view.b, view.b_by if view.b.drafted_by else ""),
+    )
+    for tag, info, by in (("base", view.base, ""), *sides):
         facts = " · ".join(f for f in (info.title or info.label, info.date, by and f"drafted by {by}") if f)
         grid.add_row(tag, Text(terminal_line(facts)))
     parts: list[RenderableType] = [title, Padding(grid, (0, 0, 0, 2))]
