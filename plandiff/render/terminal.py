@@ -160,7 +160,7 @@ def _index(report: Report) -> RenderableType:
     lines: list[RenderableType] = []
     for change in blocks(report):
         if isinstance(change, StatusGroup):
-            lines.append(_text("  " + group_line(change), "magenta"))
+            lines.append(Padding(_text(group_line(change), "magenta"), (0, 0, 0, 2)))  # wraps at 2, not 0
             continue
         line = Text()
         name = phrases.name_text(change)
