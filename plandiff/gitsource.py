@@ -21,15 +21,20 @@ def split_rev_path(arg: str) -> tuple[str, str] | None:
     return m.group("rev"), m.group("path")
 
 
-def _git(args: list[str], what: str) -> bytes:
+def _run_git(args: list[str], what: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    """Run git with ``stdin`` as its input; a missing git or a timeout is a PlanLoadError on ``what``."""
     try:
-        run = subprocess.run(
-            ["git", *args], capture_output=True, timeout=GIT_TIMEOUT, check=False, stdin=subprocess.DEVNULL
+        return subprocess.run(
+            ["git", *args], input=stdin, capture_output=True, timeout=GIT_TIMEOUT, check=False
         )
     except FileNotFoundError:
         raise PlanLoadError(what, "git is not installed") from None
     except subprocess.TimeoutExpired:
         raise PlanLoadError(what, f"git did not answer within {GIT_TIMEOUT} s") from None
+
+
+def _git(args: list[str], what: str) -> bytes:
+    run = _run_git(args, what)
     if run.returncode != 0:
         message = run.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1] if message else f"git exited with {run.returncode}"
@@ -159,18 +164,7 @@ def read_blobs(ids: list[str], what: str) -> dict[str, bytes]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    try:
-        run = subprocess.run(
-            ["git", "cat-file", "--batch"],
-            input="".join(f"{i}\n" for i in wanted).encode("ascii"),
-            capture_output=True,
-            timeout=GIT_TIMEOUT,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise PlanLoadError(what, "git is not installed") from None
-    except subprocess.TimeoutExpired:
-        raise PlanLoadError(what, f"git did not answer within {GIT_TIMEOUT} s") from None
+    run = _run_git(["cat-file", "--batch"], what, "".join(f"{i}\n" for i in wanted).encode("ascii"))
     data, found, at = run.stdout, {}, 0
     for blob in wanted:
         end = data.find(b"\n", at)
