@@ -64,9 +64,13 @@ class UnknownPlanError(PlandiffError):
     """A bundled plan name that does not exist."""
 
     def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        from difflib import get_close_matches  # only on this error path
+
         listing = ", ".join(known) if known else "none"
+        close = get_close_matches(name, known, n=1) if len(name) <= QUOTE_LIMIT else []
+        hint = f"; did you mean {close[0]}?" if close else ""
         super().__init__(
-            f"{quoted(name) if len(name) > QUOTE_LIMIT else name}: no such file, and not a bundled plan (bundled plans: {listing})"
+            f"{quoted(name) if len(name) > QUOTE_LIMIT else name}: no such file, and not a bundled plan (bundled plans: {listing}){hint}"
         )
         self.name = name
         """The name the user gave."""

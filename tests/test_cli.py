@@ -137,6 +137,20 @@ def test_bad_plan_exits_two(case: str, position: str, tmp_path: Path, runner: Cl
     assert result.stderr.count("\n") == 1
 
 
+def test_misspelt_plan_name_suggests_the_bundled_one(runner: CliRunner) -> None:
+    from plandiff.load import bundled_slugs
+
+    result = runner.invoke(app, ["compare", "us-28-pont", "geneva"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    listing = ", ".join(bundled_slugs())
+    assert result.stderr == (
+        f"plandiff: error: us-28-pont: no such file, and not a bundled plan (bundled plans: {listing});"
+        " did you mean us-28-point?\n"
+    )
+    unlike = runner.invoke(app, ["compare", "xyz", "geneva"])
+    assert unlike.stderr.endswith(f"(bundled plans: {listing})\n")  # nothing close: no guess
+
+
 def test_output_file_is_written_and_inputs_protected(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "report.md"
     result = runner.invoke(app, ["compare", "us-28-point", "geneva", "-f", "markdown", "-o", str(out)])
