@@ -98,17 +98,9 @@ class _Aligner(Pairing):
         for j in new_free:
             for i in content.lookup_new(j):
                 self._edge(content, edges, i, j)
-        for (i, j), score in sorted(edges.items(), key=_strongest_first):
-            if score < CLEAR:
-                break
-            if i not in self.partner and j not in self.back:
-                self.pair(i, j, MatchKind.SIMILAR)
+        self._strongest(edges, CLEAR)
         self._chains(content, edges)
-        for (i, j), score in sorted(edges.items(), key=_strongest_first):
-            if score < MOVED:
-                break
-            if i not in self.partner and j not in self.back:
-                self.pair(i, j, MatchKind.SIMILAR)
+        self._strongest(edges, MOVED)  # the chains' bands may have added edges
         self._chains(content, edges)
         splits, merges = self._groups(content, edges)
         return splits, merges, self._hints(edges)
@@ -157,6 +149,14 @@ class _Aligner(Pairing):
                 for i in gap_a[max(0, centre - BAND) : centre + BAND + 1]:
                     if i in content.old and j in content.new:
                         self._edge(content, edges, i, j)
+
+    def _strongest(self, edges: dict[tuple[int, int], float], floor: float) -> None:
+        """Pair free clauses along the strongest edges first, down to ``floor``."""
+        for (i, j), score in sorted(edges.items(), key=_strongest_first):
+            if score < floor:
+                break
+            if i not in self.partner and j not in self.back:
+                self.pair(i, j, MatchKind.SIMILAR)
 
     def _chains(self, content: Content, edges: dict[tuple[int, int], float]) -> None:
         """Round 2: the heaviest in-order chain inside each gap, parents before sub-points."""
