@@ -31,8 +31,8 @@ def _document(report: Report, options: RenderOptions) -> str:
     s = report.summary
     document: Json = {
         "schema_version": SCHEMA_VERSION,
-        "old": _version(report.old),
-        "new": _version(report.new),
+        "old": version_json(report.old),
+        "new": version_json(report.new),
         "options": {
             "ignore_case": report.options.ignore_case,
             "ignore_whitespace": report.options.ignore_whitespace,
@@ -80,7 +80,7 @@ def _document(report: Report, options: RenderOptions) -> str:
         return '{"changes":[],' + rest[1:] + "\n"
     parts = ['{"changes":[\n']
     for change in report.changes:
-        parts.append(_change(change))
+        parts.append(change_json(change))
         parts.append(",\n")
     parts[-1] = "\n],"
     parts.append(rest[1:] + "\n")
@@ -108,7 +108,8 @@ _SIDE = (
 )
 
 
-def _version(info: VersionInfo) -> Json:
+def version_json(info: VersionInfo) -> Json:
+    """One version's facts as a JSON object (the report's ``old``/``new``, the three-way sides)."""
     return {
         "label": info.label,
         "plan": info.plan,
@@ -129,7 +130,8 @@ def _optional(text: str | None) -> str:
     return "null" if text is None else _STRING(text)
 
 
-def _side(located: Located | None) -> str:
+def side_json(located: Located | None) -> str:
+    """One side of a change (a located clause) as encoded JSON, ``null`` for none."""
     if located is None:
         return "null"
     c = located.clause
@@ -167,7 +169,8 @@ def _segment(seg: Segment) -> Json:
     return item
 
 
-def _change(change: Change) -> str:
+def change_json(change: Change) -> str:
+    """One change as encoded JSON, in the shape docs/json.md documents."""
     encode = _NESTED.encode
     return _CHANGE % (
         ",".join(map(_STRING, change.attributes)),
@@ -180,9 +183,9 @@ def _change(change: Change) -> str:
         if change.may_continue is None
         else _HINT % (",".join(map(_STRING, change.may_continue.address)), repr(change.hint_similarity)),
         _LITERAL[change.moved],
-        _side(change.new),
-        _side(change.old),
-        ",".join(map(_side, change.parts)),
+        side_json(change.new),
+        side_json(change.old),
+        ",".join(map(side_json, change.parts)),
         encode([_quantity(q) for q in change.quantities]) if change.quantities else "[]",
         ",".join(map(_STRING, change.reasons)),
         _LITERAL[change.renumbered],

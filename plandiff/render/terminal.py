@@ -196,7 +196,7 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
         head.append(" · " + phrases.class_text(change), style=_CLASS_STYLE[change.change_class])
     for badge in phrases.badges(change):
         head.append(f"  [{badge}]", style="magenta")
-    body: list[RenderableType] = [_body(change, options)]
+    body: list[RenderableType] = [change_body(change, options)]
     for line in phrases.attribute_lines(change):
         body.append(_text(line, "yellow"))
     for q in change.quantities:
@@ -215,7 +215,8 @@ def _change(change: Change, options: RenderOptions, by_text: bool) -> Renderable
     return Group(_numbered(phrases.number_text(change), head), Padding(Group(*body), _INDENT))
 
 
-def _body(change: Change, options: RenderOptions) -> Text:
+def change_body(change: Change, options: RenderOptions) -> Text:
+    """A change's text: whole when added, removed or unchanged, else its word diff."""
     whole = phrases.body_text(change)
     if whole is not None:
         if change.kind is ChangeKind.REMOVED:

@@ -7,10 +7,7 @@ import json
 from ..model import Change, ChangeKind, Located
 from ..threeway import CONVERGENCE, Row, ThreeWay, Verdict
 from . import phrases
-from .json import SCHEMA_VERSION
-from .json import _change as change_json
-from .json import _side as side_json
-from .json import _version as version_json
+from .json import SCHEMA_VERSION, change_json, side_json, version_json
 from .markdown import block_safe, escape, escape_inline, segment_markdown
 from .sanitize import json_inert, markdown_code
 

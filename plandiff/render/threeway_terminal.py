@@ -10,7 +10,7 @@ from rich.text import Text
 from ..threeway import Row, ThreeWay
 from .options import RenderOptions
 from .sanitize import terminal_line
-from .terminal import _body as change_body
+from .terminal import change_body
 from .threeway import (
     SECTIONS,
     VERDICT_TEXT,
