@@ -163,6 +163,9 @@ def render_markdown(view: ThreeWay, clause_href: str | None = None) -> str:
         lines.append(
             f"| {tag} | {escape_inline(info.title or info.label)} | {escape_inline(', '.join(info.drafted_by)) or '—'} |"
         )
+    for info in (view.base, view.a, view.b):  # unpublished versions are flagged, as in compare
+        if warning := phrases.warning_text(info):
+            lines += ["", f"> **Warning:** {escape_inline(warning)}."]
     lines += ["", "| Verdict | Clauses |", "|---|---:|"]
     lines += [f"| {VERDICT_TEXT[v]} | {n} |" for v, n in view.counts if n]
     lines.append("")

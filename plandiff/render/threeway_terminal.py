@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..threeway import Row, ThreeWay
+from . import phrases
 from .options import RenderOptions
 from .sanitize import terminal_line
 from .terminal import change_body
@@ -40,8 +41,14 @@ def render(view: ThreeWay, options: RenderOptions) -> RenderableType:
         ("B", view.b, view.b_by if view.b.drafted_by else ""),
     )
     for tag, info, by in (("base", view.base, ""), *sides):
-        facts = " · ".join(f for f in (info.title or info.label, info.date, by and f"drafted by {by}") if f)
+        status = info.status.value if info.status else None
+        facts = " · ".join(
+            f for f in (info.title or info.label, info.date, status, by and f"drafted by {by}") if f
+        )
         grid.add_row(tag, Text(terminal_line(facts)))
+    for info in (view.base, view.a, view.b):  # unpublished versions are flagged, as in compare
+        if warning := phrases.warning_text(info):
+            grid.add_row(Text("!", style="bold magenta"), Text(terminal_line(warning), style="bold magenta"))
     parts: list[RenderableType] = [title, Padding(grid, (0, 0, 0, 2))]
     for heading, verdicts in SECTIONS:
         rows = [r for r in view.rows if r.verdict in verdicts]
