@@ -20,7 +20,6 @@ from .model import (
     Segment,
     SegmentOp,
     Summary,
-    VersionInfo,
 )
 from .quantities import pair_quantities
 from .renumber import Entry, find_ranges
@@ -80,7 +79,7 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
     shifted, ranges = find_ranges(entries)
     changes: list[Change] = []
     notes: list[str] = []
-    old_info, new_info = _info(old), _info(new)
+    old_info, new_info = version_info(old), version_info(new)
     for n, (what, k) in enumerate(items):
         found = by_new.get(k) if what == "new" else None
         if what == "removed":
@@ -162,10 +161,6 @@ def summarise(changes: list[Change] | tuple[Change, ...], ranges: int = 0) -> Su
         status=classes["status"],
         editorial=classes["editorial"],
     )
-
-
-def _info(version: PlanVersion) -> VersionInfo:
-    return version_info(version)
 
 
 def _where(located: Located) -> str:
