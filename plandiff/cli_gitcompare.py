@@ -38,7 +38,10 @@ def compare_git(
     inputs = tuple(root / path for path, _, _, _ in versions)
     if fmt == "json":
         return ("[\n" + ",\n".join(sections) + "\n]\n" if sections else "[]\n"), changed, inputs
-    return "".join(sections) or "no plan files changed\n", changed, inputs
+    # Markdown rules go between sections only: a leading "---" reads as YAML front matter to
+    # Jekyll and GitHub's file view.
+    text = "".join(sections).removeprefix("---\n\n") if fmt == "markdown" else "".join(sections)
+    return text or "no plan files changed\n", changed, inputs
 
 
 def _section(fmt: str, path: str, status: str, text: str) -> str:

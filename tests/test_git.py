@@ -89,6 +89,11 @@ def test_compare_git_sections(repo: Path) -> None:
         "=== plans/new.yaml (added)",
         "=== plans/x.yaml (modified)",
     ]
+    markdown = _plandiff(repo, "compare", "--git", "HEAD~1..HEAD", "--summary", "--format", "markdown")
+    assert markdown.stdout.startswith(
+        "**plans/gone.yaml** (deleted)\n\n"
+    )  # no leading rule: not front matter
+    assert markdown.stdout.count("\n---\n\n**plans/") == 2  # a rule between the three sections
     worktree = _plandiff(repo, "compare", "--git", "HEAD", "--format", "json")
     assert (worktree.returncode, worktree.stdout, worktree.stderr) == (0, "[]\n", "")
     (repo / "plans" / "x.yaml").write_bytes((DATA / "cap-600k-to-800k" / "v1.yaml").read_bytes())
