@@ -368,7 +368,7 @@ def test_revisions_are_verified_before_use(repo: Path) -> None:
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "plandiff: error: HEAD~1..nosuch: git: invalid object name 'nosuch'.\n"
     result = CliRunner().invoke(app, ["compare", "--git", "HEAD~1...HEAD", "-f", "markdown"])
-    assert result.exit_code == 1 and result.stdout.startswith("---\n\n**plans/x.yaml** (modified)\n")
+    assert result.exit_code == 1 and result.stdout.startswith("**plans/x.yaml** (modified)\n")
 
 
 # --- 15. error messages, show (textconv), clause numbers ----------------------------------------
