@@ -65,9 +65,9 @@ class ThreeWay(NamedTuple):
     rows: tuple[Row, ...]
     counts: tuple[tuple[Verdict, int], ...]
     """Rows per verdict, in Verdict order, zeros included."""
-    a_by: str = "A"
-    """A's drafting parties (``E3``), or ``A`` when it names none."""
-    b_by: str = "B"
+    a_by: str = ""
+    """A's drafting parties (``E3``), or ``""`` when it names none."""
+    b_by: str = ""
 
     @property
     def has_changes(self) -> bool:
@@ -168,5 +168,5 @@ def three_way(
     counts = tuple((v, sum(r.verdict is v for r in rows)) for v in Verdict)
     return ThreeWay(
         report_a.old, report_a.new, report_b.new, tuple(rows), counts,
-        parties(report_a.new) or "A", parties(report_b.new) or "B",
+        parties(report_a.new), parties(report_b.new),
     )  # fmt: skip

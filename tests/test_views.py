@@ -99,12 +99,21 @@ def test_three_way_names_no_drafter_a_version_does_not_name(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     plans = [f"{name}.yaml" for name in ("base", "a", "b")]
-    for plan in plans:
-        Path(plan).write_text(f"plan: {plan[:-5]}\nclauses:\n  - number: 1\n    text: T.\n")
+    for plan, text in zip(
+        plans,
+        ("Ukraine keeps its army.", "Ukraine keeps its large army.", "Ukraine keeps its army."),
+        strict=True,
+    ):
+        Path(plan).write_text(f"plan: {plan[:-5]}\nclauses:\n  - number: 1\n    id: army\n    text: {text}\n")
     code, out, err = run(CliRunner(), "three-way", *plans, *WIDE)
-    assert (code, err) == (0, "")
-    assert "drafted by" not in out
+    assert (code, err) == (1, "")
+    assert "drafted by" not in out and "(A)" not in out and "(B)" not in out
     assert out.splitlines()[1:4] == [f"  base  {plans[0]}", f"  A     {plans[1]}", f"  B     {plans[2]}"]
+    assert "\nChanged only by A\n" in out and "\n    B: unchanged\n" in out
+    code, out, err = run(CliRunner(), "three-way", *plans, "-f", "json")
+    assert json.loads(out)["a"]["parties"] == ""
+    code, out, err = run(CliRunner(), "three-way", *plans, "-f", "markdown")
+    assert "## Changed only by A\n" in out and "\n- B: unchanged\n" in out
 
 
 def test_only_substantive_golden(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]

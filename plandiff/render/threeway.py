@@ -46,7 +46,13 @@ _ONE_SIDE = {
 
 def section_title(title: str, view: ThreeWay) -> str:
     """A section title with A and B named: ``Changed only by A (E3)``."""
-    return title.replace("{a}", view.a_by).replace("{b}", view.b_by)
+    return title.replace("A ({a})", side_name(view, "A")).replace("B ({b})", side_name(view, "B"))
+
+
+def side_name(view: ThreeWay, tag: str) -> str:
+    """``A (E3)``: the side's letter and its parties, or the letter alone when it names no drafter."""
+    by = view.a_by if tag == "A" else view.b_by
+    return f"{tag} ({by})" if by else tag
 
 
 def row_side(row: Row) -> Located:
@@ -62,7 +68,7 @@ def one_side(row: Row, view: ThreeWay) -> tuple[Change, str, tuple[str, Change |
     in a line, None on convergence. None for rows that show both sides (contested, new in both).
     """
     side = _ONE_SIDE.get(row.verdict)
-    a, b = f"A ({view.a_by})", f"B ({view.b_by})"
+    a, b = side_name(view, "A"), side_name(view, "B")
     shown, who, other = (row.a, a, (b, row.b)) if side == "a" else (row.b, b, (a, row.a))
     if side is None or shown is None:
         return None
@@ -139,11 +145,11 @@ def _row_markdown(row: Row, view: ThreeWay, clause_href: str | None = None) -> l
             label, change = other
             out.append(f"- {escape_inline(label)}: {escape_inline(side_state(change))}")
     else:
-        for tag, by, change in (("A", view.a_by, row.a), ("B", view.b_by, row.b)):
+        for label, change in ((side_name(view, "A"), row.a), (side_name(view, "B"), row.b)):
             text = _diff_markdown(change) if change is not None else "unchanged"
             status = status_text(change)
             out.append(
-                f"- **{tag} ({escape_inline(by)}):** {text}{f' ({escape_inline(status)})' if status else ''}"
+                f"- **{escape_inline(label)}:** {text}{f' ({escape_inline(status)})' if status else ''}"
             )
     return [*out, ""] if out[-1] else out
 

@@ -19,6 +19,7 @@ from .threeway import (
     row_name,
     row_point,
     section_title,
+    side_name,
     side_state,
     status_text,
     unchanged_points,
@@ -35,12 +36,7 @@ def render(view: ThreeWay, options: RenderOptions) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
-    # a_by and b_by fall back to "A" and "B": say "drafted by" only when the version names drafters
-    sides = (
-        ("A", view.a, view.a_by if view.a.drafted_by else ""),
-        ("B", view.b, view.b_by if view.b.drafted_by else ""),
-    )
-    for tag, info, by in (("base", view.base, ""), *sides):
+    for tag, info, by in (("base", view.base, ""), ("A", view.a, view.a_by), ("B", view.b, view.b_by)):
         status = info.status.value if info.status else None
         facts = " · ".join(
             f for f in (info.title or info.label, info.date, status, by and f"drafted by {by}") if f
@@ -86,8 +82,8 @@ def _row(row: Row, view: ThreeWay, options: RenderOptions) -> RenderableType:
             label, change = other
             body.append(Text(terminal_line(f"{label}: {side_state(change)}"), style="dim"))
     else:
-        for tag, by, change in (("A", view.a_by, row.a), ("B", view.b_by, row.b)):
-            body.append(Text(terminal_line(f"{tag} ({by}):"), style="bold"))
+        for label, change in ((side_name(view, "A"), row.a), (side_name(view, "B"), row.b)):
+            body.append(Text(terminal_line(f"{label}:"), style="bold"))
             body.append(change_body(change, options) if change is not None else Text("unchanged"))
             if status_text(change):
                 body.append(Text(terminal_line(status_text(change)), style="dim"))
