@@ -86,9 +86,7 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
             hint = hint_old.get(k)
             change = _removed(a[k])
             if hint is not None:
-                change = change._replace(
-                    may_continue=b[hint.new].located, hint_similarity=round(hint.similarity, 2)
-                )
+                change = _hinted(change, b[hint.new], hint.similarity)
         elif isinstance(found, Pair):
             change = _paired(a[found.old], b[k], found, opts, n in shifted)
         elif found is not None:
@@ -97,9 +95,7 @@ def compare(old: PlanVersion, new: PlanVersion, options: CompareOptions | None =
             hint = hint_new.get(k)
             change = Change(ChangeKind.ADDED, None, b[k].located)
             if hint is not None:
-                change = change._replace(
-                    may_continue=a[hint.old].located, hint_similarity=round(hint.similarity, 2)
-                )
+                change = _hinted(change, a[hint.old], hint.similarity)
         if change.kind is not ChangeKind.UNCHANGED or change.moved or change.renumbered:
             change = classify(change)
             change = change._replace(who=who_changed(change, old_info, new_info))
@@ -181,6 +177,11 @@ def _notes_for(change: Change) -> list[str]:
             f"{change.similarity:.2f}, next candidate {change.runner_up:.2f}; check this pair"
         )
     return notes
+
+
+def _hinted(change: Change, other: Flat, similarity: float) -> Change:
+    """An added or removed clause with the weak candidate on the other side it may continue."""
+    return change._replace(may_continue=other.located, hint_similarity=round(similarity, 2))
 
 
 def _removed(flat: Flat) -> Change:
