@@ -11,7 +11,7 @@ import typer
 from . import cli_publish, cli_review, cli_views  # noqa: F401  # register their commands on the app
 from .catalog import clause_count, load_bundled
 from .cli_gitcompare import compare_git
-from .cli_shell import complete_clause, complete_plan, emit
+from .cli_shell import complete_clause, complete_plan, deliver
 from .cliapp import (
     Markers,
     MaxBytes,
@@ -32,7 +32,7 @@ from .diff import compare as compare_versions
 from .errors import PlandiffError, UsageError, quoted
 from .load import MAX_BYTES
 from .model import CompareOptions, PlanVersion
-from .output import GuardedStdout, StdoutError, write_report
+from .output import GuardedStdout, StdoutError
 from .render import FORMATS, RenderOptions, renderer
 from .render.sanitize import terminal_line
 from .select import KINDS, Selection, select_changes
@@ -187,10 +187,8 @@ def compare(
             text, changed, inputs = cli_views.compare_plans(
                 tuple(plans or ()), show, fmt, screen, max_bytes, options
             )
-        if output is not None:
-            write_report(output, text, inputs)
-        elif not quiet:
-            emit(text, pager=not no_pager)
+        if output is not None or not quiet:  # -q: exit status only, unless a file was asked for
+            deliver(text, output, inputs, pager=not no_pager)
     except PlandiffError as error:
         fail(error)
     raise typer.Exit(1 if changed else 0)

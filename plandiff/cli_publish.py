@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from .catalog import load_record
+from .cli_shell import deliver
 from .cliapp import MaxBytes, PlansDir, app, fail
 from .errors import PlandiffError, PlanFormatError, quoted
 from .load import MAX_BYTES, parse_plan, read_text
-from .output import write_report
 from .render.sanitize import terminal_line
 from .sitedir import write_site
 
@@ -86,9 +86,6 @@ def import_markdown(
             where = f"{file}:{line}" if line else str(file)
             sys.stderr.write(f"plandiff: note: {terminal_line(where)}: text between points, kept in no clause: "
                              f"{terminal_line(quoted(skipped))}\n")  # fmt: skip
-        if output is not None:
-            write_report(output, yaml_text, (file,))
-        else:
-            sys.stdout.write(yaml_text)
+        deliver(yaml_text, output, (file,))
     except PlandiffError as error:
         fail(error)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .catalog import load_record
-from .cli_shell import complete_clause, emit
+from .cli_shell import complete_clause, deliver, emit
 from .cli_views import Order
 from .cliapp import (
     Markers,
@@ -30,7 +30,6 @@ from .diff import compare
 from .errors import PlandiffError, PlanFormatError, PlanLoadError, UsageError, quoted
 from .load import MAX_BYTES, load_plan
 from .model import CompareOptions, PlanVersion
-from .output import write_report
 from .render import renderer
 from .render.options import RenderOptions
 from .render.sanitize import terminal_line
@@ -177,10 +176,7 @@ def pr_comment(
             )
         ]
         text = render_comment(files, base, head, tuple(skipped))
-        if output is not None:
-            write_report(output, text, ())
-        else:
-            sys.stdout.write(text)
+        deliver(text, output, ())
     except PlandiffError as error:
         fail(error)
     raise typer.Exit(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 from .errors import PlandiffError
@@ -13,6 +14,16 @@ from .render.sanitize import terminal_line
 
 STDIN = "-"
 """The plan argument that stands for standard input."""
+
+
+def deliver(text: str, output: Path | None, inputs: tuple[Path, ...], pager: bool = False) -> None:
+    """Write a command's result to ``-o`` (atomically, never over one of ``inputs``) or stdout."""
+    if output is not None:
+        from .output import write_report
+
+        write_report(output, text, inputs)
+    else:
+        emit(text, pager)
 
 
 def emit(text: str, pager: bool) -> None:

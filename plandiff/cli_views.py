@@ -8,12 +8,11 @@ from typing import Annotated
 
 import typer
 
-from .cli_shell import emit
+from .cli_shell import deliver
 from .cliapp import MaxBytes, NoPager, app, colored, console_for, fail, load_inputs, to_text
 from .errors import PlandiffError, UsageError, quoted
 from .load import MAX_BYTES
 from .model import CompareOptions, PlanVersion
-from .output import write_report
 from .render import RenderOptions
 
 Order = Annotated[
@@ -31,13 +30,6 @@ Format = Annotated[
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")]
 Color = Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")]
 Width = Annotated[int | None, typer.Option("--width", min=20, help="Terminal-format width.")]
-
-
-def _emit(text: str, output: Path | None, inputs: tuple[Path, ...], pager: bool) -> None:
-    if output is not None:
-        write_report(output, text, inputs)
-    else:
-        emit(text, pager)
 
 
 def _format(fmt: str, allowed: tuple[str, ...]) -> None:
@@ -84,7 +76,7 @@ def brief(
         else:
             console = console_for(color, width, output)
             text = to_text(console, render_terminal(made, RenderOptions(color=colored(console))))
-        _emit(text, output, tuple(p for p in (old_path, new_path) if p is not None), not no_pager)
+        deliver(text, output, tuple(p for p in (old_path, new_path) if p is not None), not no_pager)
     except PlandiffError as error:
         fail(error)
     raise typer.Exit(1 if made.report.has_changes else 0)
@@ -116,7 +108,7 @@ def three_way_command(
     """
     try:
         text, changed, inputs = run_three_way((base, a, b), fmt, color, width, output, max_bytes)
-        _emit(text, output, inputs, not no_pager)
+        deliver(text, output, inputs, not no_pager)
     except PlandiffError as error:
         fail(error)
     raise typer.Exit(1 if changed else 0)
